@@ -1,0 +1,29 @@
+/// An organisation that owns projects (开发区 / 功能区): a zone, or a city or province view.
+public struct Zone: Hashable, Sendable, Codable {
+    public var name: String
+    /// The one currency of all of the zone's money.
+    public var currency: CurrencyCode
+    /// IANA time zone in which the zone's dates are read; Asia/Shanghai by default.
+    public var timeZone: String
+    /// How the time-elapsed share is counted on every page and bulletin.
+    public var timeElapsedConvention: TimeElapsedConvention
+    /// The traffic-light rule set the zone chose.
+    public var ruleSet: RAGRuleSet
+
+    public init(
+        name: String, currency: CurrencyCode = .cny, timeZone: String = "Asia/Shanghai",
+        timeElapsedConvention: TimeElapsedConvention = .days, ruleSet: RAGRuleSet = .standard
+    ) {
+        self.name = name
+        self.currency = currency
+        self.timeZone = timeZone
+        self.timeElapsedConvention = timeElapsedConvention
+        self.ruleSet = ruleSet
+    }
+}
+
+/// A responsible unit inside a zone (部门 / 责任单位).
+public struct Department: Hashable, Sendable, Codable {
+    public var name: String
+    public init(name: String) { self.name = name }
+}

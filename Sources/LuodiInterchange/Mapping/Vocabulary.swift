@@ -1,0 +1,39 @@
+import LuodiCore
+
+/// Words people type for coded fields, in Chinese and English, mapped to their codes.
+/// Matching ignores case, spaces, hyphens and underscores.
+enum Vocabulary {
+    static func normalize(_ s: String) -> String {
+        s.lowercased().filter { !" -_　".contains($0) }
+    }
+
+    static func lookup<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type, words: [String: T]) -> T?
+    where T.RawValue == String {
+        let key = normalize(text)
+        if let exact = T.allCases.first(where: { normalize($0.rawValue) == key }) { return exact }
+        return words.first { normalize($0.key) == key }?.value
+    }
+
+    static let category: [String: ProjectCategory] = [
+        "产业项目": .industrial, "产业": .industrial, "工业": .industrial, "工业项目": .industrial,
+        "基础设施": .infrastructure, "基础设施项目": .infrastructure, "基建": .infrastructure,
+        "社会事业": .publicService, "社会事业项目": .publicService, "公共服务": .publicService, "public service": .publicService,
+        "城市配套": .urbanSupport, "城建配套": .urbanSupport, "urban support": .urbanSupport,
+    ]
+    static let projectClass: [String: ProjectClass] = [
+        "新开工": .newStart, "新建": .newStart, "new start": .newStart,
+        "续建": .continuing, "竣工投产": .completing, "竣工": .completing, "预备": .preparatory, "前期": .preparatory,
+    ]
+    static let stage: [String: Stage] = [
+        "线索": .lead, "洽谈": .negotiating, "在谈": .negotiating, "签约": .signed, "注册": .registered,
+        "前期手续": .preparing, "前期": .preparing, "在建": .underConstruction, "开工": .underConstruction,
+        "竣工": .completed, "投产": .operating, "运营": .operating, "under construction": .underConstruction,
+    ]
+    static let milestoneKind: [String: MilestoneKind] = [
+        "签约": .signing, "供地": .landSecured, "土地": .landSecured, "规划许可": .planningPermit,
+        "施工许可": .constructionPermit, "开工": .start, "封顶": .toppingOut, "主体封顶": .toppingOut,
+        "竣工": .completion, "投产": .production, "设计": .design, "施工": .construction, "其他": .other,
+        "land secured": .landSecured, "planning permit": .planningPermit, "construction permit": .constructionPermit,
+        "topping out": .toppingOut, "fit out": .fitOut,
+    ]
+}

@@ -1,0 +1,11 @@
+import Fluent
+
+/// Every schema change, in order. Each runs once per database; each has a `revert`.
+public enum LuodiMigrations {
+    public static let all: [any Migration] = [
+        M001_CreateZones(),
+        M002_CreateProjects(),
+        M003_CreateMilestones(),
+        M004_CreateImports(),
+    ]
+}

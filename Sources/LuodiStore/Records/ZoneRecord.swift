@@ -1,0 +1,41 @@
+import Fluent
+import Foundation
+import LuodiCore
+
+/// A zone row. The rule set is kept as JSON so a zone can tune thresholds without a migration.
+public final class ZoneRecord: Model, @unchecked Sendable {
+    public static let schema = "zones"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "name") public var name: String
+    @Field(key: "currency") public var currency: String
+    @Field(key: "time_zone") public var timeZone: String
+    @Field(key: "time_elapsed_convention") public var timeElapsedConvention: String
+    @Field(key: "rule_set") public var ruleSet: String
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, zone: Zone) throws {
+        self.id = id
+        name = zone.name
+        currency = zone.currency.code
+        timeZone = zone.timeZone
+        timeElapsedConvention = zone.timeElapsedConvention.rawValue
+        ruleSet = String(decoding: try JSONEncoder().encode(zone.ruleSet), as: UTF8.self)
+    }
+
+    /// The domain value.
+    /// - Throws: `StoreError.corrupt` when a stored code is not valid.
+    public func domain() throws -> Zone {
+        guard let convention = TimeElapsedConvention(rawValue: timeElapsedConvention) else {
+            throw StoreError.corrupt("zone \(name): time_elapsed_convention '\(timeElapsedConvention)'")
+        }
+        let rules: RAGRuleSet
+        do { rules = try JSONDecoder().decode(RAGRuleSet.self, from: Data(ruleSet.utf8)) } catch {
+            throw StoreError.corrupt("zone \(name): rule_set is not a rule set (\(error))")
+        }
+        return Zone(name: name, currency: try CurrencyCode(currency), timeZone: timeZone,
+                    timeElapsedConvention: convention, ruleSet: rules)
+    }
+}

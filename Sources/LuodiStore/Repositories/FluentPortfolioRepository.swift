@@ -1,0 +1,138 @@
+import Fluent
+import Foundation
+import LuodiCore
+
+/// `PortfolioRepository` on Fluent (SQLite or PostgreSQL).
+public struct FluentPortfolioRepository: PortfolioRepository {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    public func zones() async throws -> [StoredZone] {
+        try await ZoneRecord.query(on: db).sort(\.$name).all().map { StoredZone(id: try $0.requireID(), zone: try $0.domain()) }
+    }
+
+    public func zone(named name: String) async throws -> StoredZone? {
+        try await ZoneRecord.query(on: db).filter(\.$name == name).first().map { StoredZone(id: try $0.requireID(), zone: try $0.domain()) }
+    }
+
+    public func zone(id: UUID) async throws -> StoredZone? {
+        try await ZoneRecord.find(id, on: db).map { StoredZone(id: try $0.requireID(), zone: try $0.domain()) }
+    }
+
+    public func projects(zoneID: UUID) async throws -> [StoredProject] {
+        guard let zone = try await zone(id: zoneID) else { throw StoreError.notFound("zone \(zoneID)") }
+        let records = try await ProjectRecord.query(on: db).filter(\.$zoneID == zoneID).all()
+        let milestoneRecords = try await MilestoneRecord.query(on: db)
+            .join(ProjectRecord.self, on: \MilestoneRecord.$projectID == \ProjectRecord.$id)
+            .filter(ProjectRecord.self, \.$zoneID == zoneID)
+            .all()
+        return try assemble(records, milestoneRecords, currency: zone.zone.currency)
+            .sorted { ($0.plan.project.name, $0.plan.project.key) < ($1.plan.project.name, $1.plan.project.key) }
+    }
+
+    public func project(id: UUID) async throws -> (zone: StoredZone, project: StoredProject)? {
+        guard let record = try await ProjectRecord.find(id, on: db),
+              let zone = try await zone(id: record.zoneID) else { return nil }
+        let milestones = try await MilestoneRecord.query(on: db).filter(\.$projectID == id).all()
+        guard let project = try assemble([record], milestones, currency: zone.zone.currency).first else { return nil }
+        return (zone, project)
+    }
+
+    public func isEmpty() async throws -> Bool {
+        try await ProjectRecord.query(on: db).count() == 0
+    }
+
+    public func preview(_ batch: PortfolioBatch) async throws -> ImportOutcome {
+        try await write(batch, on: db, commit: false)
+    }
+
+    public func apply(_ batch: PortfolioBatch) async throws -> ImportOutcome {
+        try await db.transaction { tx in try await write(batch, on: tx, commit: true) }
+    }
+
+    private func write(_ batch: PortfolioBatch, on db: any Database, commit: Bool) async throws -> ImportOutcome {
+        let existingZone = try await ZoneRecord.query(on: db).filter(\.$name == batch.zone.name).first()
+        var outcome = ImportOutcome(zone: batch.zone.name, zoneCreated: existingZone == nil)
+        let zoneRecord: ZoneRecord
+        if let existingZone {
+            guard existingZone.currency == batch.zone.currency.code else {
+                throw StoreError.configuration(
+                    "zone '\(batch.zone.name)' keeps its money in \(existingZone.currency); this file is in \(batch.zone.currency.code), and amounts in different currencies are never mixed")
+            }
+            zoneRecord = existingZone
+        } else {
+            zoneRecord = try ZoneRecord(id: UUID(), zone: batch.zone)
+            if commit { try await zoneRecord.create(on: db) }
+        }
+        let zoneID = try zoneRecord.requireID()
+        let currency = batch.zone.currency
+
+        var existing: [String: StoredProject] = [:]
+        var records: [UUID: ProjectRecord] = [:]
+        if existingZone != nil {
+            let rs = try await ProjectRecord.query(on: db).filter(\.$zoneID == zoneID).all()
+            let ms = try await MilestoneRecord.query(on: db)
+                .join(ProjectRecord.self, on: \MilestoneRecord.$projectID == \ProjectRecord.$id)
+                .filter(ProjectRecord.self, \.$zoneID == zoneID).all()
+            for p in try assemble(rs, ms, currency: currency) { existing[p.plan.project.key] = p }
+            for r in rs { records[try r.requireID()] = r }
+        }
+
+        var newProjects: [ProjectRecord] = []
+        var newMilestones: [MilestoneRecord] = []
+        var replaced: [UUID] = []
+        for plan in batch.projects {
+            outcome.milestones += plan.milestones.count
+            if let old = existing[plan.project.key] {
+                if old.plan == plan { outcome.projectsUnchanged += 1; continue }
+                outcome.projectsUpdated += 1
+                guard commit, let record = records[old.id] else { continue }
+                record.assign(plan.project)
+                record.version += 1
+                try await record.update(on: db)
+                replaced.append(old.id)
+                newMilestones += plan.milestones.enumerated().map { MilestoneRecord(projectID: old.id, position: $0.offset, milestone: $0.element) }
+            } else {
+                outcome.projectsCreated += 1
+                guard commit else { continue }
+                let id = UUID()
+                newProjects.append(ProjectRecord(id: id, zoneID: zoneID, project: plan.project))
+                newMilestones += plan.milestones.enumerated().map { MilestoneRecord(projectID: id, position: $0.offset, milestone: $0.element) }
+            }
+        }
+        guard commit else { return outcome }
+        for chunk in replaced.chunked(500) {
+            try await MilestoneRecord.query(on: db).filter(\.$projectID ~~ chunk).delete()
+        }
+        // Batched inserts; chunks stay below SQLite's limit on bound parameters.
+        for chunk in newProjects.chunked(500) { try await chunk.create(on: db) }
+        for chunk in newMilestones.chunked(1000) { try await chunk.create(on: db) }
+        let log = ImportRecord()
+        log.zoneID = zoneID
+        log.file = batch.file
+        log.profile = batch.profile
+        log.rows = batch.rows
+        log.projectsCreated = outcome.projectsCreated
+        log.projectsUpdated = outcome.projectsUpdated
+        log.projectsUnchanged = outcome.projectsUnchanged
+        log.milestones = outcome.milestones
+        try await log.create(on: db)
+        return outcome
+    }
+
+    private func assemble(_ records: [ProjectRecord], _ milestones: [MilestoneRecord], currency: CurrencyCode) throws -> [StoredProject] {
+        let byProject = Dictionary(grouping: milestones, by: \.projectID)
+        return try records.map { r in
+            let id = try r.requireID()
+            let ms = try (byProject[id] ?? []).sorted { $0.position < $1.position }.map { try $0.domain(currency: currency) }
+            return StoredProject(id: id, version: r.version, plan: ProjectPlan(project: try r.domain(currency: currency), milestones: ms))
+        }
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import LuodiCore
+import LuodiInterchange
+import LuodiStore
+import Vapor
+
+/// The JSON API under `/api/v1`, described by `GET /api/v1/openapi.json`.
+struct APIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("dashboard", use: dashboard)
+        routes.get("projects", use: projects)
+        routes.get("projects", ":id", use: project)
+        routes.on(.POST, "imports", body: .collect(maxSize: "64mb"), use: importFile)
+        routes.get("openapi.json") { _ -> Response in
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
+        }
+    }
+
+    /// The same report as `luodi status --json`.
+    func dashboard(_ req: Request) async throws -> Response {
+        do {
+            return try json(try await req.portfolio.status(zoneName: req.zoneParameter, asOf: try req.asOfParameter()))
+        } catch let e as ServiceError {
+            throw Abort(.notFound, reason: e.description)
+        }
+    }
+
+    func projects(_ req: Request) async throws -> Response {
+        let service = req.portfolio
+        let zone: StoredZone
+        do { zone = try await service.zone(named: req.zoneParameter) } catch let e as ServiceError {
+            throw Abort(.notFound, reason: e.description)
+        }
+        let filter = try req.projectFilter()
+        let z = try await service.assess(zone, asOf: try req.asOfParameter())
+        let result = filter.apply(to: z.projects, asOf: z.asOf)
+        let items = result.page.map { p in
+            let x = p.project
+            return ProjectSummary(
+                id: p.stored.id, key: x.key, name: x.name, department: x.department, category: x.category, stage: x.stage,
+                rag: p.assessment.status, reasons: p.assessment.reasons, totalInvestment: x.totalInvestment,
+                annualPlannedInvestment: x.annualPlannedInvestment, completedInvestment: x.completedInvestment,
+                completionPercent: x.annualPlannedInvestment.flatMap { plan in x.completedInvestment?.ratio(to: plan).map { round2($0 * 100) } },
+                milestones: p.stored.plan.milestones.count,
+                overdueMilestones: p.stored.plan.milestones.filter { $0.isOverdue(asOf: z.asOf) }.count)
+        }
+        return try json(ProjectListResponse(zone: zone.zone.name, asOf: z.asOf.iso, total: result.total,
+                                             page: min(max(1, filter.page), result.pages), perPage: filter.perPage,
+                                             pages: result.pages, items: items))
+    }
+
+    func project(_ req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+            throw Abort(.badRequest, reason: "id: not a project id (UUID)")
+        }
+        guard let found = try await FluentPortfolioRepository(db: req.db).project(id: id) else {
+            throw Abort(.notFound, reason: "no project with id \(id)")
+        }
+        let zone = found.zone.zone
+        let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.timeZone)
+        let a = zone.ruleSet.assess(found.project.plan, asOf: asOf, convention: zone.timeElapsedConvention)
+        return try json(ProjectDetailResponse(id: id, zone: zone.name, version: found.project.version, asOf: asOf.iso,
+                                              project: found.project.plan.project, milestones: found.project.plan.milestones,
+                                              rag: a.status, reasons: a.reasons))
+    }
+
+    /// `POST /api/v1/imports?profile=&zone=&dryRun=&fileName=&encoding=` with the file as the
+    /// body (or as `file` in a multipart form). 200 with the report, 422 when it has errors.
+    func importFile(_ req: Request) async throws -> Response {
+        var data: Data
+        var fileName = req.query[String.self, at: "fileName"] ?? "upload.csv"
+        if req.headers.contentType?.type == "multipart", let form = try? req.content.decode(ImportPage.UploadForm.self) {
+            data = Data(buffer: form.file.data)
+            fileName = form.file.filename
+        } else {
+            guard let body = req.body.data else { throw Abort(.badRequest, reason: "body: send the CSV file as the request body") }
+            data = Data(buffer: body)
+        }
+        var encoding: TextEncoding?
+        if let e = req.query[String.self, at: "encoding"] {
+            guard let parsed = TextEncoding(name: e) else { throw Abort(.badRequest, reason: "encoding: use auto, utf-8 or gb18030") }
+            encoding = parsed
+        }
+        let dryRun = try parseBool(req.query[String.self, at: "dryRun"], field: "dryRun") ?? true
+        let report = try await req.importer.run(.init(data: data, fileName: fileName, profile: req.query[String.self, at: "profile"],
+                                                      zoneName: req.zoneParameter, encoding: encoding, dryRun: dryRun,
+                                                      sizeLimit: req.application.uploadLimit))
+        return try json(report, status: report.ok ? .ok : .unprocessableEntity)
+    }
+
+    private func parseBool(_ raw: String?, field: String) throws -> Bool? {
+        guard let raw else { return nil }
+        switch raw.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw Abort(.badRequest, reason: "\(field): use true or false")
+        }
+    }
+
+    private func json<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok) throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: status, headers: headers, body: .init(data: try JSONCoding.encoder.encode(value)))
+    }
+}
+
+/// The one JSON encoder of the API and the CLI, so both print the same bytes for the same report.
+public enum JSONCoding {
+    public static var encoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+}

@@ -1,0 +1,70 @@
+/// The OpenAPI 3.0 description of `/api/v1`, served at `/api/v1/openapi.json`.
+enum OpenAPIDocument {
+    static let json = #"""
+    {
+      "openapi": "3.0.3",
+      "info": {"title": "Luodi API", "version": "1.0.0",
+               "description": "Key-project command center. Money is {currency, minorUnits} (minor units: fen, cent). Dates are yyyy-MM-dd calendar dates in the zone's time zone."},
+      "paths": {
+        "/api/v1/dashboard": {"get": {
+          "summary": "Status report of a zone (or of all zones) at an as-of date; the same figures as `luodi status --json`.",
+          "parameters": [{"$ref": "#/components/parameters/zone"}, {"$ref": "#/components/parameters/asOf"}],
+          "responses": {"200": {"description": "Status report", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StatusReport"}}}},
+                        "400": {"description": "Bad parameter (named in the reason)"}, "404": {"description": "Unknown zone"}}}},
+        "/api/v1/projects": {"get": {
+          "summary": "Filtered, sorted, paginated project list of a zone.",
+          "parameters": [{"$ref": "#/components/parameters/zone"}, {"$ref": "#/components/parameters/asOf"},
+            {"name": "department", "in": "query", "schema": {"type": "string"}},
+            {"name": "category", "in": "query", "schema": {"type": "string", "enum": ["industrial", "infrastructure", "publicService", "urbanSupport"]}},
+            {"name": "stage", "in": "query", "schema": {"type": "string", "enum": ["lead", "negotiating", "signed", "registered", "preparing", "underConstruction", "completed", "operating"]}},
+            {"name": "rag", "in": "query", "schema": {"type": "string", "enum": ["red", "amber", "green"]}},
+            {"name": "q", "in": "query", "description": "Substring of name, enterprise, key or project code", "schema": {"type": "string"}},
+            {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["name", "department", "stage", "rag", "planned", "completed", "rate", "overdue"]}},
+            {"name": "order", "in": "query", "schema": {"type": "string", "enum": ["asc", "desc"]}},
+            {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+            {"name": "perPage", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}}],
+          "responses": {"200": {"description": "One page", "content": {"application/json": {"schema": {"type": "object",
+            "properties": {"zone": {"type": "string"}, "asOf": {"type": "string", "format": "date"}, "total": {"type": "integer"},
+                           "page": {"type": "integer"}, "perPage": {"type": "integer"}, "pages": {"type": "integer"},
+                           "items": {"type": "array", "items": {"type": "object"}}}}}}},
+                        "400": {"description": "Bad parameter"}, "404": {"description": "Unknown zone"}}}},
+        "/api/v1/projects/{id}": {"get": {
+          "summary": "One project with milestones, light and reasons.",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"$ref": "#/components/parameters/asOf"}],
+          "responses": {"200": {"description": "The project"}, "404": {"description": "No such project"}}}},
+        "/api/v1/imports": {"post": {
+          "summary": "Import a project list (CSV). All or nothing: any error writes nothing and lists every bad row as file:row:column: message.",
+          "parameters": [
+            {"name": "profile", "in": "query", "schema": {"type": "string", "enum": ["luodi", "cn-news", "nyc-sca"]}},
+            {"$ref": "#/components/parameters/zone"},
+            {"name": "dryRun", "in": "query", "description": "Default true: report without writing", "schema": {"type": "boolean"}},
+            {"name": "fileName", "in": "query", "schema": {"type": "string"}},
+            {"name": "encoding", "in": "query", "schema": {"type": "string", "enum": ["auto", "utf-8", "gb18030"]}}],
+          "requestBody": {"required": true, "content": {"text/csv": {"schema": {"type": "string", "format": "binary"}},
+                                                         "multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+          "responses": {"200": {"description": "Import report"}, "422": {"description": "Import report with errors; nothing written"}}}}
+      },
+      "components": {
+        "parameters": {
+          "zone": {"name": "zone", "in": "query", "description": "Zone name; default the first zone (dashboard: all zones)", "schema": {"type": "string"}},
+          "asOf": {"name": "asOf", "in": "query", "description": "As-of date; default today in the zone's time zone", "schema": {"type": "string", "format": "date"}}
+        },
+        "schemas": {
+          "Money": {"type": "object", "required": ["currency", "minorUnits"], "properties": {"currency": {"type": "string"}, "minorUnits": {"type": "integer", "format": "int64"}}},
+          "StatusReport": {"type": "object", "properties": {
+            "zone": {"type": "string"}, "asOf": {"type": "string", "format": "date"},
+            "timeElapsedShare": {"type": "object", "properties": {"convention": {"type": "string", "enum": ["days", "months"]}, "elapsed": {"type": "integer"}, "total": {"type": "integer"}, "percent": {"type": "number"}}},
+            "projects": {"type": "integer"}, "milestones": {"type": "integer"}, "overdueMilestones": {"type": "integer"},
+            "plannedInvestment": {"oneOf": [{"$ref": "#/components/schemas/Money"}, {"type": "array", "items": {"$ref": "#/components/schemas/Money"}}]},
+            "completedInvestment": {"oneOf": [{"$ref": "#/components/schemas/Money"}, {"type": "array", "items": {"$ref": "#/components/schemas/Money"}}]},
+            "totalInvestment": {"oneOf": [{"$ref": "#/components/schemas/Money"}, {"type": "array", "items": {"$ref": "#/components/schemas/Money"}}]},
+            "completionPercent": {"type": "number"}, "behindPoints": {"type": "number"}, "comparableProjects": {"type": "integer"},
+            "rag": {"type": "object", "properties": {"red": {"type": "integer"}, "amber": {"type": "integer"}, "green": {"type": "integer"}}},
+            "byDepartment": {"type": "array", "items": {"type": "object"}}, "byCategory": {"type": "array", "items": {"type": "object"}},
+            "byStage": {"type": "array", "items": {"type": "object"}}, "lagging": {"type": "array", "items": {"type": "object"}},
+            "zones": {"type": "array", "items": {"$ref": "#/components/schemas/StatusReport"}}}}
+        }
+      }
+    }
+    """#
+}

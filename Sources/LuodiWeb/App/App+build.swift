@@ -1,0 +1,62 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import LuodiStore
+import Vapor
+
+/// Builds the application from its configuration: database, migrations, samples, routes.
+/// The CLI and the tests build the same app through this function.
+/// - Throws: database connection or migration errors, with the database named.
+public func buildApp(_ config: AppConfiguration, environment: Environment = .development) async throws -> Application {
+    let app = try await Application.make(environment)
+    do {
+        try await configure(app, config)
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    return app
+}
+
+/// Configures an existing application (see `buildApp`).
+public func configure(_ app: Application, _ config: AppConfiguration) async throws {
+    app.logger.logLevel = config.logLevel
+    switch config.database {
+    case let .sqliteFile(path): app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory: app.databases.use(.sqlite(.memory), as: .sqlite)
+    case let .postgres(url): app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+    }
+    app.migrations.add(LuodiMigrations.all)
+    try await app.autoMigrate()
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = ByteCount(value: config.uploadLimit + 1024 * 1024)
+    app.storage[UploadLimitKey.self] = config.uploadLimit
+    if config.loadSamplesIfEmpty, try await app.portfolioRepository.isEmpty() {
+        for report in try await SamplePortfolio.load(into: ImportService(repository: app.portfolioRepository)) {
+            app.logger.notice("sample \(report.file): \(report.projects) projects, \(report.milestones) milestones into zone \(report.zone ?? "?")\(report.ok ? "" : " FAILED: \(report.errors.first?.description ?? "")")")
+        }
+    }
+    try routes(app)
+}
+
+struct UploadLimitKey: StorageKey { typealias Value = Int }
+
+extension Application {
+    /// The repository over this application's database.
+    public var portfolioRepository: any PortfolioRepository { FluentPortfolioRepository(db: db) }
+    /// The portfolio service over this application's database.
+    public var portfolioService: PortfolioService { PortfolioService(repository: portfolioRepository) }
+    var uploadLimit: Int { storage[UploadLimitKey.self] ?? 32 * 1024 * 1024 }
+}
+
+extension Request {
+    var portfolio: PortfolioService { PortfolioService(repository: FluentPortfolioRepository(db: db)) }
+    var importer: ImportService { ImportService(repository: FluentPortfolioRepository(db: db)) }
+    var uploads: UploadRepository { UploadRepository(db: db) }
+    var language: Language {
+        Language.negotiate(explicit: query[String.self, at: "lang"] ?? cookies["lang"]?.string,
+                           acceptLanguage: headers.first(name: .acceptLanguage))
+    }
+}

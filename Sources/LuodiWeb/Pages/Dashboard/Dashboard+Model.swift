@@ -1,0 +1,12 @@
+import LuodiCore
+
+/// What the dashboard (作战图总览) shows for one zone at one as-of date.
+struct DashboardModel {
+    let lang: Language
+    let path: String
+    /// All zone names, for the switcher.
+    let zones: [String]
+    /// The zone's status report (the same figures as the API and CLI).
+    let report: StatusReport
+    let convention: TimeElapsedConvention
+}

@@ -1,0 +1,54 @@
+import Foundation
+import LuodiInterchange
+import Vapor
+
+enum ImportPage {
+    struct UploadForm: Content {
+        var file: File
+        var profile: String?
+        var zone: String?
+    }
+
+    static func form(_ req: Request) async throws -> Response {
+        ImportPageView.render(try await model(req)).response()
+    }
+
+    /// Stores the upload and shows its dry run; nothing is written to the portfolio yet.
+    static func upload(_ req: Request) async throws -> Response {
+        var m = try await model(req)
+        let form: UploadForm
+        do { form = try req.content.decode(UploadForm.self) } catch {
+            throw Abort(.badRequest, reason: "file: choose a CSV file to upload")
+        }
+        let data = Data(buffer: form.file.data)
+        let profile = form.profile.flatMap { $0.isEmpty ? nil : $0 } ?? "luodi"
+        let zone = form.zone.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0.trimmingWhitespace() }
+        let report = try await req.importer.run(.init(data: data, fileName: form.file.filename, profile: profile, zoneName: zone,
+                                                      dryRun: true, sizeLimit: req.application.uploadLimit))
+        m.report = report
+        if report.ok {
+            m.pendingUpload = try await req.uploads.save(fileName: form.file.filename, profile: profile, zoneName: zone, data: data)
+        }
+        return ImportPageView.render(m).response(status: report.ok ? .ok : .unprocessableEntity)
+    }
+
+    /// Applies a previously uploaded file, all or nothing.
+    static func commit(_ req: Request) async throws -> Response {
+        var m = try await model(req)
+        guard let id = req.parameters.get("upload").flatMap(UUID.init(uuidString:)),
+              let pending = try await req.uploads.find(id) else {
+            m.message = req.language.strings.uploadExpired
+            return ImportPageView.render(m).response(status: .notFound)
+        }
+        let report = try await req.importer.run(.init(data: pending.data, fileName: pending.fileName, profile: pending.profile,
+                                                      zoneName: pending.zoneName, dryRun: false, sizeLimit: req.application.uploadLimit))
+        if report.committed { try await req.uploads.delete(id) }
+        m.report = report
+        return ImportPageView.render(m).response(status: report.ok ? .ok : .unprocessableEntity)
+    }
+
+    private static func model(_ req: Request) async throws -> ImportPageModel {
+        ImportPageModel(lang: req.language, path: req.url.path, profiles: BundledProfiles.names,
+                        zones: try await req.portfolio.zones().map(\.zone.name))
+    }
+}

@@ -1,0 +1,41 @@
+import Plot
+
+enum ImportPageView {
+    static func render(_ m: ImportPageModel) -> HTML {
+        let s = m.lang.strings
+        return Layout.page(title: s.importTitle, lang: m.lang, section: .importing, path: m.path,
+            .h1(.text(s.importTitle)),
+            .p(.class("note"), .text(s.importIntro)),
+            .form(.class("toolbar"), .action(SiteURL.importPage.path), .method(.post), .enctype(.multipartData),
+                .label(.text(s.file), .input(.type(.file), .name("file"), .required(true), .attribute(named: "accept", value: ".csv,text/csv"))),
+                .label(.text(s.profile), .select(.attribute(named: "name", value: "profile"),
+                    .forEach(m.profiles) { p in .option(.value(p), .label("\(p) · \(s.profileHelp(p))"), .isSelected(p == m.report?.profile)) })),
+                .label(.text(s.zoneOverride), .input(.type(.text), .name("zone"), .attribute(named: "list", value: "zones"))),
+                .element(named: "datalist", nodes: [.attribute(named: "id", value: "zones")] + m.zones.map { z in
+                    .element(named: "option", nodes: [.attribute(named: "value", value: z)]) }),
+                .button(.type(.submit), .text(s.dryRun))
+            ),
+            .unwrap(m.message) { .p(.class("overdue"), .text($0)) },
+            .unwrap(m.report) { r in
+                .div(
+                    .h2(.text(r.committed ? s.committedTitle : s.dryRunTitle), .text(" · \(r.file)")),
+                    .if(r.ok, .p(.text(s.importSummary(r)))),
+                    .if(!r.errors.isEmpty, .group(
+                        .p(.class("overdue"), .text(s.nothingWritten)),
+                        .h2(.text("\(s.errorsTitle) (\(r.errors.count))")),
+                        .ul(.class("errors"), .forEach(r.errors.prefix(500)) { .li(.text($0.description)) }),
+                        .if(r.errors.count > 500, .p(.text("… +\(r.errors.count - 500)")))
+                    )),
+                    .if(!r.notes.isEmpty, .group(
+                        .h2(.text("\(s.notesTitle) (\(r.notes.count))")),
+                        .ul(.class("notes"), .forEach(r.notes.prefix(200)) { .li(.text($0.description)) })
+                    )),
+                    .unwrap(m.pendingUpload) { id in
+                        .form(.action(SiteURL.importCommit(id).path), .method(.post),
+                              .button(.type(.submit), .text(s.commit)))
+                    }
+                )
+            }
+        )
+    }
+}

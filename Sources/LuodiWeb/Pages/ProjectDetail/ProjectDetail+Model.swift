@@ -1,0 +1,14 @@
+import Foundation
+import LuodiCore
+
+/// One project: every field, its light with reasons, milestones as a table and a timeline.
+struct ProjectDetailModel {
+    let lang: Language
+    let path: String
+    let id: UUID
+    let zone: Zone
+    let asOf: CalendarDate
+    let plan: ProjectPlan
+    let assessment: RAGAssessment
+    let version: Int
+}

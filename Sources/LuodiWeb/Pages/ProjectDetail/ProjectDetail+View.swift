@@ -1,0 +1,63 @@
+import LuodiCharts
+import LuodiCore
+import Plot
+
+enum ProjectDetailView {
+    static func render(_ m: ProjectDetailModel) -> HTML {
+        let s = m.lang.strings, p = m.plan.project
+        func field(_ label: String, _ value: String?) -> Node<HTML.DescriptionListContext> {
+            .group(.dt(.text(label)), .dd(.text(value ?? s.blank)))
+        }
+        let timeline = MilestoneTimeline(milestones: m.plan.milestones, asOf: m.asOf, asOfLabel: "\(s.asOf) \(m.asOf)",
+                                         plannedLabel: s.planned, actualLabel: s.actual).svg()
+        return Layout.page(title: p.name, lang: m.lang, section: .projects, path: m.path,
+            .p(.a(.href(SiteURL.projects.url([("zone", m.zone.name), ("asOf", m.asOf.iso)])), .text("‹ \(s.backToList)"))),
+            .h1(.text(p.name), .text(" "), Layout.light(m.assessment.status, m.lang)),
+            .form(.class("toolbar"), .action(SiteURL.project(m.id).path), .method(.get),
+                  .label(.text(s.asOf), .input(.type(.date), .name("asOf"), .value(m.asOf.iso))),
+                  .button(.type(.submit), .text(s.show))),
+            .h2(.text(s.reasons)),
+            m.assessment.reasons.isEmpty ? .p(.text(s.greenNoReasons)) : ReasonList.node(m.assessment.reasons, lang: m.lang),
+            .p(.class("note"), .text("\(s.ruleSet(m.zone.ruleSet.name)) · \(s.convention(m.zone.timeElapsedConvention))")),
+            .dl(.class("fields"),
+                field(s.zone, m.zone.name),
+                field(s.department, p.department),
+                field(s.projectCode, p.projectCode?.value),
+                field(s.categoryLabel, p.category.map(s.category)),
+                field(s.classLabel, p.projectClass.map(s.projectClass)),
+                field(s.stageLabel, p.stage.map(s.stage)),
+                field(s.industryCluster, p.industryCluster),
+                field(s.responsibleLeader, p.responsibleLeader),
+                field(s.enterprise, p.enterprise),
+                field(s.location, p.location),
+                field(s.totalInvestment, p.totalInvestment.map { Format.money($0, m.lang) }),
+                field(s.plannedInvestment, p.annualPlannedInvestment.map { Format.money($0, m.lang) }),
+                field(s.completedInvestment, p.completedInvestment.map { Format.money($0, m.lang) }),
+                field(s.completionRate, p.annualPlannedInvestment.flatMap { plan in p.completedInvestment?.ratio(to: plan) }.map { Format.percent($0 * 100) }),
+                field(s.statisticalEnrollment, p.statisticalEnrollment?.iso),
+                field(s.plannedStart, p.plannedStart?.iso),
+                field(s.plannedFinish, p.plannedFinish?.iso),
+                field(s.actualStart, p.actualStart?.iso)
+            ),
+            .unwrap(p.progressNote) { .group(.h2(.text(s.progressNote)), .p(.text($0))) },
+            .unwrap(p.source) { .p(.class("note"), .text("\(s.source): \($0)")) },
+            .h2(.text(s.timeline)),
+            .unwrap(timeline, { .div(.class("card"), .raw($0)) }, else: .p(.class("note"), .text(s.noMilestones))),
+            .h2(.text(s.milestones)),
+            m.plan.milestones.isEmpty ? .p(.class("note"), .text(s.noMilestones)) :
+            .table(
+                .tr(.th(.text(s.milestoneName)), .th(.text(s.kind)), .th(.text(s.plannedStart)), .th(.text(s.plannedFinish)),
+                    .th(.text(s.actualStart)), .th(.text(s.actualFinish)), .th(.text(s.status)),
+                    .th(.class("num"), .text(s.plannedInvestment)), .th(.class("num"), .text(s.completedInvestment))),
+                .forEach(m.plan.milestones) { ms in
+                    .tr(.td(.text(ms.name)), .td(.text(s.milestoneKind(ms.kind))),
+                        .td(.text(Format.date(ms.plannedStart, m.lang))), .td(.text(Format.date(ms.plannedFinish, m.lang))),
+                        .td(.text(Format.date(ms.actualStart, m.lang))), .td(.text(Format.date(ms.actualFinish, m.lang))),
+                        .td(ms.isOverdue(asOf: m.asOf) ? .span(.class("overdue"), .text(s.overdue)) : .text(ms.sourceStatus ?? "")),
+                        .td(.class("num"), .text(Format.money(ms.budget, m.lang))),
+                        .td(.class("num"), .text(Format.money(ms.spent, m.lang))))
+                }
+            )
+        )
+    }
+}

@@ -1,0 +1,34 @@
+import LuodiCore
+import LuodiStore
+import Vapor
+
+enum ProjectIndexPage {
+    static func handle(_ req: Request) async throws -> Response {
+        let service = req.portfolio
+        let zones = try await service.zones()
+        guard !zones.isEmpty else { return EmptyState.view(lang: req.language, path: req.pathAndQuery).response() }
+        let zone: StoredZone
+        do { zone = try await service.zone(named: req.zoneParameter) } catch let e as ServiceError {
+            throw Abort(.notFound, reason: e.description)
+        }
+        let filter = try req.projectFilter()
+        let assessed = try await service.assess(zone, asOf: try req.asOfParameter())
+        let model = query(assessed, filter: filter, lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name))
+        return ProjectIndexView.render(model).response()
+    }
+
+    static func query(_ z: AssessedZone, filter: ProjectFilter, lang: Language, path: String, zones: [String]) -> ProjectIndexModel {
+        let result = filter.apply(to: z.projects, asOf: z.asOf)
+        let rows = result.page.map { p -> ProjectIndexModel.Row in
+            let x = p.project
+            return .init(id: p.stored.id, name: x.name, department: x.department, category: x.category, stage: x.stage,
+                         rag: p.assessment.status, firstReason: p.assessment.reasons.first, reasonCount: p.assessment.reasons.count,
+                         planned: x.annualPlannedInvestment, completed: x.completedInvestment,
+                         completionPercent: x.annualPlannedInvestment.flatMap { plan in x.completedInvestment?.ratio(to: plan).map { $0 * 100 } },
+                         overdueMilestones: p.stored.plan.milestones.filter { $0.isOverdue(asOf: z.asOf) }.count)
+        }
+        let departments = Set(z.projects.compactMap(\.project.department)).sorted()
+        return ProjectIndexModel(lang: lang, path: path, zones: zones, zone: z.stored.zone.name, asOf: z.asOf, filter: filter,
+                                 departments: departments, rows: rows, total: result.total, pages: result.pages)
+    }
+}

@@ -1,0 +1,45 @@
+import LuodiCore
+import Plot
+
+/// The zone switcher and as-of date picker (a GET form).
+enum ZoneDateForm {
+    static func node(lang: Language, action: String, zones: [String], zone: String, asOf: String,
+                     extra: [Node<HTML.FormContext>] = []) -> Node<HTML.BodyContext> {
+        let s = lang.strings
+        return .form(.class("toolbar"), .action(action), .method(.get),
+            .label(.text(s.zone),
+                .select(.attribute(named: "name", value: "zone"), .forEach(zones) { z in .option(.value(z), .label(z), .isSelected(z == zone)) })),
+            .label(.text(s.asOf), .input(.type(.date), .name("asOf"), .value(asOf))),
+            .group(extra),
+            .button(.type(.submit), .text(s.show))
+        )
+    }
+}
+
+/// A light's reasons, worst first.
+enum ReasonList {
+    static func node(_ findings: [RAGAssessment.Finding], lang: Language, more: Int = 0) -> Node<HTML.BodyContext> {
+        .ul(.class("reasons"),
+            .forEach(findings) { f in .li(.class(f.status.rawValue), .text(lang.strings.reason(f.reason))) },
+            .if(more > 0, .li(.text("… +\(more)"))))
+    }
+}
+
+/// Shown when the database has no zone yet.
+enum EmptyState {
+    static func view(lang: Language, path: String) -> HTML {
+        let s = lang.strings
+        return Layout.page(title: s.dashboardTitle, lang: lang, section: .dashboard, path: path,
+            .h1(.text(s.dashboardTitle)),
+            .p(.text(s.importIntro)),
+            .p(.a(.href(SiteURL.importPage.path), .text(s.importTitle))))
+    }
+}
+
+/// A page with one message (not found, bad parameter).
+enum MessagePage {
+    static func view(title: String, message: String, lang: Language, path: String) -> HTML {
+        Layout.page(title: title, lang: lang, section: nil, path: path, .h1(.text(title)), .p(.text(message)),
+                    .p(.a(.href(SiteURL.projects.path), .text(lang.strings.backToList))))
+    }
+}

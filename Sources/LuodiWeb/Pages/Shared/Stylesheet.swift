@@ -1,0 +1,49 @@
+/// The one stylesheet, served from `SiteURL.stylesheet`. CJK fonts first so Chinese renders
+/// with Noto Sans CJK where installed.
+enum Stylesheet {
+    static let css = """
+    :root { --red:#dc2626; --amber:#f59e0b; --green:#16a34a; --ink:#111827; --muted:#6b7280; --line:#e5e7eb; --bg:#f8fafc; }
+    * { box-sizing: border-box; }
+    body { margin:0; font-family: "Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif; color:var(--ink); background:var(--bg); font-size:14px; }
+    header.top { display:flex; align-items:center; gap:24px; padding:10px 24px; background:#0f172a; color:#fff; }
+    header.top a { color:#e2e8f0; text-decoration:none; }
+    header.top .brand { font-weight:700; font-size:16px; color:#fff; }
+    header.top nav { display:flex; gap:16px; flex:1; }
+    header.top a.current { color:#fff; border-bottom:2px solid #f59e0b; }
+    main { padding:18px 24px; max-width:1400px; }
+    h1 { font-size:20px; margin:4px 0 12px; }
+    h2 { font-size:16px; margin:18px 0 8px; }
+    .toolbar { display:flex; gap:10px; align-items:end; flex-wrap:wrap; margin-bottom:12px; }
+    .toolbar label { display:flex; flex-direction:column; font-size:12px; color:var(--muted); gap:2px; }
+    input, select, button { font:inherit; padding:4px 6px; border:1px solid #cbd5e1; border-radius:4px; background:#fff; }
+    button { background:#1d4ed8; color:#fff; border-color:#1d4ed8; cursor:pointer; }
+    .note { color:var(--muted); font-size:12px; }
+    .cards { display:grid; grid-template-columns: 340px repeat(3, 1fr); gap:12px; }
+    .card { background:#fff; border:1px solid var(--line); border-radius:6px; padding:12px 14px; }
+    .card .label { color:var(--muted); font-size:12px; }
+    .card .value { font-size:22px; font-weight:700; margin-top:2px; }
+    .card.gauge-card { grid-row: span 2; text-align:center; }
+    .rag-counts { display:flex; gap:8px; }
+    .rag-counts a { flex:1; text-decoration:none; color:#fff; border-radius:6px; padding:8px; text-align:center; }
+    .rag-counts a .value { font-size:22px; font-weight:700; }
+    .bg-red { background:var(--red); } .bg-amber { background:var(--amber); } .bg-green { background:var(--green); }
+    table { border-collapse:collapse; width:100%; background:#fff; border:1px solid var(--line); }
+    th, td { padding:6px 8px; border-bottom:1px solid var(--line); text-align:left; vertical-align:top; }
+    th { background:#f1f5f9; font-weight:600; font-size:12px; white-space:nowrap; }
+    th a { color:inherit; text-decoration:none; }
+    td.num, th.num { text-align:right; white-space:nowrap; font-variant-numeric: tabular-nums; }
+    td a { color:#1d4ed8; text-decoration:none; }
+    .light { display:inline-flex; align-items:center; gap:4px; white-space:nowrap; }
+    .light::before { content:""; width:10px; height:10px; border-radius:50%; display:inline-block; }
+    .light.red::before { background:var(--red); } .light.amber::before { background:var(--amber); } .light.green::before { background:var(--green); }
+    ul.reasons { margin:0; padding-left:16px; }
+    ul.reasons li.red { color:#991b1b; } ul.reasons li.amber { color:#92400e; }
+    dl.fields { display:grid; grid-template-columns: 140px 1fr 140px 1fr; gap:6px 12px; background:#fff; border:1px solid var(--line); padding:12px; border-radius:6px; }
+    dl.fields dt { color:var(--muted); } dl.fields dd { margin:0; }
+    .pager { display:flex; gap:12px; align-items:center; margin:10px 0; }
+    .errors li { color:#991b1b; font-family: ui-monospace, monospace; font-size:12px; }
+    .notes li { color:#374151; font-family: ui-monospace, monospace; font-size:12px; }
+    .two { display:grid; grid-template-columns: 1fr 1fr; gap:16px; }
+    .overdue { color:var(--red); font-weight:600; }
+    """
+}

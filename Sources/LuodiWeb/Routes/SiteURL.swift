@@ -1,0 +1,50 @@
+import Foundation
+
+/// Every page and API path. Views build links only through this type, and `routes(_:)`
+/// registers handlers for the same paths, so a link cannot point at a page that does not exist.
+public enum SiteURL {
+    case dashboard
+    case projects
+    case project(UUID)
+    case importPage
+    case importCommit(UUID)
+    case language(Language)
+    case stylesheet
+    case api(API)
+
+    public enum API {
+        case dashboard, projects, project(UUID), imports, openAPI
+    }
+
+    /// Path segments as Vapor registers them (`:id` for parameters).
+    public var path: String {
+        switch self {
+        case .dashboard: return "/"
+        case .projects: return "/projects"
+        case let .project(id): return "/projects/\(id.uuidString)"
+        case .importPage: return "/import"
+        case let .importCommit(id): return "/import/\(id.uuidString)/commit"
+        case let .language(l): return "/language/\(l.rawValue)"
+        case .stylesheet: return "/assets/luodi.css"
+        case let .api(a):
+            switch a {
+            case .dashboard: return "/api/v1/dashboard"
+            case .projects: return "/api/v1/projects"
+            case let .project(id): return "/api/v1/projects/\(id.uuidString)"
+            case .imports: return "/api/v1/imports"
+            case .openAPI: return "/api/v1/openapi.json"
+            }
+        }
+    }
+
+    /// The path with a query string built from non-empty values, percent-encoded.
+    public func url(_ query: [(String, String?)] = []) -> String {
+        var c = URLComponents()
+        c.path = path
+        let items = query.compactMap { k, v in v.flatMap { $0.isEmpty ? nil : URLQueryItem(name: k, value: $0) } }
+        if !items.isEmpty { c.queryItems = items }
+        // '+' in a query value would read back as a space.
+        c.percentEncodedQuery = c.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        return c.string ?? path
+    }
+}

@@ -1,0 +1,25 @@
+import Vapor
+
+/// Registers every route of `SiteURL`.
+func routes(_ app: Application) throws {
+    app.get { try await DashboardPage.handle($0) }
+    app.get("projects") { try await ProjectIndexPage.handle($0) }
+    app.get("projects", ":id") { try await ProjectDetailPage.handle($0) }
+    app.get("import") { try await ImportPage.form($0) }
+    app.on(.POST, "import", body: .collect(maxSize: ByteCount(value: app.uploadLimit + 1024 * 1024))) { try await ImportPage.upload($0) }
+    app.post("import", ":upload", "commit") { try await ImportPage.commit($0) }
+    app.get("language", ":lang") { req -> Response in
+        let lang = Language(tag: req.parameters.get("lang") ?? "") ?? .zhHans
+        let back = req.query[String.self, at: "back"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
+        let res = req.redirect(to: back)
+        res.cookies["lang"] = HTTPCookies.Value(string: lang.rawValue, maxAge: 365 * 86_400, path: "/", isHTTPOnly: true, sameSite: .lax)
+        return res
+    }
+    app.get("assets", "luodi.css") { _ -> Response in
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        headers.cacheControl = .init(maxAge: 3600)
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+    }
+    try APIController().boot(routes: app.grouped("api", "v1"))
+}

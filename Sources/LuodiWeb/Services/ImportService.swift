@@ -1,0 +1,118 @@
+import Foundation
+import LuodiCore
+import LuodiInterchange
+import LuodiStore
+
+/// One import as the CLI, the upload page and the API run it: parse and check everything, then
+/// write all of it in one transaction, or nothing.
+public struct ImportService: Sendable {
+    let repository: any PortfolioRepository
+
+    public init(repository: any PortfolioRepository) { self.repository = repository }
+
+    /// What to import.
+    public struct Request: Sendable {
+        public var data: Data
+        public var fileName: String
+        /// A bundled profile name (default `luodi`), unless `mapping` is given.
+        public var profile: String?
+        /// A mapping file's bytes and name, instead of a profile.
+        public var mapping: (data: Data, fileName: String)?
+        public var zoneName: String?
+        public var encoding: TextEncoding?
+        public var dryRun: Bool
+        public var sizeLimit: Int
+
+        public init(data: Data, fileName: String, profile: String? = nil, mapping: (data: Data, fileName: String)? = nil,
+                    zoneName: String? = nil, encoding: TextEncoding? = nil, dryRun: Bool = false,
+                    sizeLimit: Int = ProjectListImporter.defaultSizeLimit) {
+            self.data = data
+            self.fileName = fileName
+            self.profile = profile
+            self.mapping = mapping
+            self.zoneName = zoneName
+            self.encoding = encoding
+            self.dryRun = dryRun
+            self.sizeLimit = sizeLimit
+        }
+    }
+
+    /// What happened (or, in a dry run, would happen).
+    public struct Report: Codable, Sendable {
+        public var file: String
+        public var profile: String
+        public var zone: String?
+        public var encoding: String?
+        public var dryRun: Bool
+        /// True when the data was written (never in a dry run or with errors).
+        public var committed: Bool
+        public var rows: Int
+        public var projects: Int
+        public var milestones: Int
+        public var outcome: ImportOutcome?
+        public var notes: [ImportIssue]
+        /// Every error; when non-empty nothing was written.
+        public var errors: [ImportIssue]
+        public var ok: Bool { errors.isEmpty }
+    }
+
+    /// Parses the mapping and the file without touching the database.
+    /// - Returns: the plan and the mapping's name, or every located error.
+    public static func check(_ request: Request) -> Result<(plan: ImportPlan, profile: String), ImportFailure> {
+        let profileName = request.mapping?.fileName ?? request.profile ?? "luodi"
+        let mapping: Mapping
+        do {
+            if let m = request.mapping {
+                mapping = try Mapping.load(m.data, file: m.fileName)
+            } else {
+                mapping = try BundledProfiles.named(profileName)
+            }
+        } catch let issue as ImportIssue {
+            return .failure(ImportFailure(issues: [issue]))
+        } catch {
+            return .failure(ImportFailure(issues: [ImportIssue(file: profileName, row: nil, column: nil, message: "\(error)")]))
+        }
+        do {
+            let plan = try ProjectListImporter.plan(data: request.data, file: request.fileName, mapping: mapping,
+                                                    zoneName: request.zoneName, encoding: request.encoding, sizeLimit: request.sizeLimit)
+            return .success((plan, mapping.name))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Parses the mapping, plans the import and (unless a dry run) applies it.
+    /// Input problems come back in `Report.errors`; only database failures throw.
+    public func run(_ request: Request) async throws -> Report {
+        let profileName = request.mapping?.fileName ?? request.profile ?? "luodi"
+        var report = Report(file: request.fileName, profile: profileName, zone: nil, encoding: nil, dryRun: request.dryRun,
+                            committed: false, rows: 0, projects: 0, milestones: 0, outcome: nil, notes: [], errors: [])
+        let plan: ImportPlan, mappingName: String
+        switch Self.check(request) {
+        case let .failure(failure):
+            report.errors = failure.issues
+            return report
+        case let .success(checked):
+            (plan, mappingName) = checked
+        }
+        report.profile = mappingName
+        report.zone = plan.zone.name
+        report.encoding = plan.encoding.rawValue
+        report.rows = plan.rowsRead
+        report.projects = plan.projects.count
+        report.milestones = plan.milestoneCount
+        report.notes = plan.notes
+        let batch = PortfolioBatch(file: request.fileName, profile: mappingName, rows: plan.rowsRead, zone: plan.zone, projects: plan.projects)
+        do {
+            if request.dryRun {
+                report.outcome = try await repository.preview(batch)
+            } else {
+                report.outcome = try await repository.apply(batch)
+                report.committed = true
+            }
+        } catch let error as StoreError {
+            report.errors = [ImportIssue(file: request.fileName, row: nil, column: nil, message: error.description)]
+        }
+        return report
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import LuodiCore
+import LuodiStore
+
+/// A zone's projects, each with its light at an as-of date.
+public struct AssessedZone: Sendable {
+    public let stored: StoredZone
+    public let asOf: CalendarDate
+    public let share: TimeElapsedShare
+    public let projects: [AssessedStoredProject]
+}
+
+/// A stored project with its light.
+public struct AssessedStoredProject: Sendable {
+    public let stored: StoredProject
+    public let assessment: RAGAssessment
+    public var project: Project { stored.plan.project }
+    var core: AssessedProject { AssessedProject(plan: stored.plan, assessment: assessment) }
+}
+
+/// Reads the portfolio and applies the zone's rules: the one place that turns stored projects
+/// into lights and figures, for the pages, the API and the CLI alike.
+public struct PortfolioService: Sendable {
+    let repository: any PortfolioRepository
+
+    public init(repository: any PortfolioRepository) { self.repository = repository }
+
+    /// The zone named, or the first zone by name when `name` is nil.
+    /// - Throws: `ServiceError.unknownZone` listing the zones that exist.
+    public func zone(named name: String?) async throws -> StoredZone {
+        let zones = try await repository.zones()
+        if let name {
+            guard let z = zones.first(where: { $0.zone.name == name }) else {
+                throw ServiceError.unknownZone(name, known: zones.map(\.zone.name))
+            }
+            return z
+        }
+        guard let first = zones.first else { throw ServiceError.noZones }
+        return first
+    }
+
+    public func zones() async throws -> [StoredZone] { try await repository.zones() }
+
+    /// Every project of the zone with its light at `asOf` (default: today in the zone's time zone).
+    public func assess(_ zone: StoredZone, asOf: CalendarDate? = nil) async throws -> AssessedZone {
+        let date = asOf ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
+        let rules = zone.zone.ruleSet, convention = zone.zone.timeElapsedConvention
+        let projects = try await repository.projects(zoneID: zone.id).map {
+            AssessedStoredProject(stored: $0, assessment: rules.assess($0.plan, asOf: date, convention: convention))
+        }
+        return AssessedZone(stored: zone, asOf: date, share: TimeElapsedShare(asOf: date, convention: convention), projects: projects)
+    }
+
+    /// The status report of one zone, or of every zone when `zoneName` is nil.
+    public func status(zoneName: String?, asOf: CalendarDate?) async throws -> StatusReport {
+        if let zoneName { return try await report(assess(zone(named: zoneName), asOf: asOf)) }
+        let zones = try await repository.zones()
+        guard !zones.isEmpty else { throw ServiceError.noZones }
+        var reports: [StatusReport] = []
+        for z in zones { reports.append(try report(await assess(z, asOf: asOf))) }
+        if reports.count == 1 { return reports[0] }
+        return combine(reports, asOf: asOf ?? CalendarDate.today())
+    }
+
+    /// The report of one assessed zone.
+    public func report(_ z: AssessedZone) throws -> StatusReport {
+        let currency = z.stored.zone.currency
+        let items = z.projects.map(\.core)
+        let total = try Rollup.summarize(items, asOf: z.asOf, currency: currency)
+        func groups(_ d: RollupDimension) throws -> [GroupFigures] {
+            try Rollup.grouped(items, by: d, asOf: z.asOf, currency: currency).map { figures($0.group, $0.summary, share: z.share, zone: nil) }
+        }
+        let lagging = z.projects.filter { $0.assessment.status != .green }
+            .sorted { a, b in
+                if a.assessment.status != b.assessment.status { return a.assessment.status > b.assessment.status }
+                let ua = a.assessment.reasons.first?.reason.urgency ?? 0, ub = b.assessment.reasons.first?.reason.urgency ?? 0
+                return ua != ub ? ua > ub : a.project.name < b.project.name
+            }
+            .prefix(10)
+            .map { LaggingProject(id: $0.stored.id, name: $0.project.name, department: $0.project.department,
+                                  rag: $0.assessment.status, reasons: $0.assessment.reasons) }
+        return StatusReport(
+            zone: z.stored.zone.name, asOf: z.asOf.iso, timeElapsedShare: ShareFigure(z.share),
+            ruleSet: z.stored.zone.ruleSet.name, projects: total.projects, milestones: total.milestones,
+            overdueMilestones: total.overdueMilestones, plannedInvestment: .single(total.plannedInvestment),
+            completedInvestment: .single(total.completedInvestment), totalInvestment: .single(total.totalInvestment),
+            comparableProjects: total.projectsWithPlanAndProgress, completionPercent: total.completionPercent.map(round2),
+            behindPoints: total.completionPercent.map { round2(z.share.percent - $0) },
+            rag: total.rag, byDepartment: try groups(.department), byCategory: try groups(.category),
+            byStage: try groups(.stage), lagging: Array(lagging), zones: nil)
+    }
+
+    private func figures(_ name: String, _ s: PortfolioSummary, share: TimeElapsedShare, zone: String?) -> GroupFigures {
+        GroupFigures(name: name, zone: zone, projects: s.projects, milestones: s.milestones, overdueMilestones: s.overdueMilestones,
+                     plannedInvestment: s.plannedInvestment, completedInvestment: s.completedInvestment,
+                     totalInvestment: s.totalInvestment, completionPercent: s.completionPercent.map(round2),
+                     behindPoints: s.completionPercent.map { round2(share.percent - $0) }, rag: s.rag)
+    }
+
+    private func combine(_ reports: [StatusReport], asOf: CalendarDate) -> StatusReport {
+        func perCurrency(_ pick: (StatusReport) -> MoneyTotal) -> MoneyTotal {
+            var sums: [CurrencyCode: Int64] = [:]
+            for r in reports { for m in pick(r).amounts { sums[m.currency, default: 0] += m.minorUnits } }
+            return .perCurrency(sums.keys.sorted().map { Money(minorUnits: sums[$0]!, currency: $0) })
+        }
+        func tagged(_ pick: (StatusReport) -> [GroupFigures]) -> [GroupFigures] {
+            reports.flatMap { r in pick(r).map { var g = $0; g.zone = r.zone; return g } }
+        }
+        let conventions = Set(reports.map(\.timeElapsedShare.convention))
+        let convention = conventions.count == 1 ? conventions.first! : .days
+        return StatusReport(
+            zone: nil, asOf: asOf.iso, timeElapsedShare: ShareFigure(TimeElapsedShare(asOf: asOf, convention: convention)),
+            ruleSet: nil, projects: reports.map(\.projects).reduce(0, +), milestones: reports.map(\.milestones).reduce(0, +),
+            overdueMilestones: reports.map(\.overdueMilestones).reduce(0, +),
+            plannedInvestment: perCurrency(\.plannedInvestment), completedInvestment: perCurrency(\.completedInvestment),
+            totalInvestment: perCurrency(\.totalInvestment), comparableProjects: reports.map(\.comparableProjects).reduce(0, +), completionPercent: nil, behindPoints: nil,
+            rag: RAGCounts(red: reports.map(\.rag.red).reduce(0, +), amber: reports.map(\.rag.amber).reduce(0, +),
+                           green: reports.map(\.rag.green).reduce(0, +)),
+            byDepartment: tagged(\.byDepartment), byCategory: tagged(\.byCategory), byStage: tagged(\.byStage),
+            lagging: [], zones: reports)
+    }
+}
+
+func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+
+/// Errors a user can cause by naming things that do not exist.
+public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownZone(String, known: [String])
+    case noZones
+    case badDate(field: String, String)
+    case badParameter(field: String, String)
+
+    public var description: String {
+        switch self {
+        case let .unknownZone(name, known):
+            return "no zone named '\(name)'; zones: \(known.isEmpty ? "(none yet: import a project list first)" : known.joined(separator: ", "))"
+        case .noZones: return "the database has no zones yet: import a project list (luodi import FILE) or start `luodi serve` without --empty"
+        case let .badDate(field, reason): return "\(field): \(reason)"
+        case let .badParameter(field, reason): return "\(field): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `luodi`: the key-project command center's command-line tool.
+@main
+struct Luodi: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "luodi",
+        abstract: "Luodi (落地): key-project command center.",
+        subcommands: [Serve.self, Migrate.self, Import.self, Status.self]
+    )
+}

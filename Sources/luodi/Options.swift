@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import LuodiStore
+import LuodiWeb
+import Vapor
+
+/// Database options shared by every subcommand. The environment is read here and nowhere else.
+struct DatabaseOptions: ParsableArguments {
+    @ArgumentParser.Option(help: "SQLite file to use when DATABASE_URL is not set.")
+    var database: String = "luodi.sqlite"
+
+    /// `DATABASE_URL` (PostgreSQL) when set, else the SQLite file.
+    func configuration() throws -> DatabaseConfiguration {
+        do { return try DatabaseConfiguration.from(environment: ProcessInfo.processInfo.environment, defaultPath: database) } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    /// Builds the application quietly (warnings only) for a one-shot command.
+    func quietApp() async throws -> Application {
+        var env = Environment(name: "development", arguments: ["luodi"])
+        env.arguments = ["luodi"]
+        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        return try await buildApp(AppConfiguration(database: try configuration(), logLevel: level), environment: env)
+    }
+}
+
+/// Prints to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -10,8 +10,8 @@ struct DatabaseOptions: ParsableArguments {
     var database: String = "luodi.sqlite"
 
     /// `DATABASE_URL` (PostgreSQL) when set, else the SQLite file.
-    func configuration() throws -> DatabaseConfiguration {
-        do { return try DatabaseConfiguration.from(environment: ProcessInfo.processInfo.environment, defaultPath: database) } catch {
+    func configuration() throws -> StoreConfiguration {
+        do { return try StoreConfiguration.from(environment: ProcessInfo.processInfo.environment, defaultPath: database) } catch {
             throw ValidationError("\(error)")
         }
     }

@@ -64,7 +64,9 @@ public struct DateFormat: Hashable, Sendable, Codable, CustomStringConvertible {
             case .day: d = value
             }
         }
-        return try CalendarDate(year: y, month: m, day: d)
+        do { return try CalendarDate(year: y, month: m, day: d) } catch let CalendarDateError.notACalendarDate(_, reason) {
+            throw CalendarDateError.notACalendarDate(text, reason: reason)
+        }
     }
 }
 

@@ -33,6 +33,10 @@ struct PlanBuilder {
         let source: Mapping.FieldSource
         /// Header unit of a single-column source (e.g. 万元 from `总投资（万元）`).
         let headerUnit: MoneyUnit?
+
+        var columns: [Int] {
+            parts.compactMap { if case let .column(i) = $0 { return i } else { return nil } }
+        }
     }
 
     private struct Group {
@@ -50,12 +54,8 @@ struct PlanBuilder {
         let projectAccessors = resolve(mapping.project, section: "project", fields: ProjectField.self)
         let milestoneAccessors = mapping.milestone.map { resolve($0, section: "milestone", fields: MilestoneField.self) }
         let identity: [(Mapping.ColumnName, Int?)] = mapping.identity.columns.map { ($0, headers.index(of: $0)) }
-        for (name, index) in identity where index == nil {
+        for (name, index) in identity where index == nil && issues.isEmpty {
             issue(row: 1, column: name.alternatives[0], "identity column \(name) is not in the header; columns are: \(table.header.joined(separator: ", "))")
-        }
-        if projectAccessors[.name] == nil, !issues.contains(where: { $0.column == "project.name" }) {
-            let wanted = mapping.project["name"]?.column?.description ?? "name"
-            issue(row: 1, column: nil, "missing required column \(wanted) (project name)")
         }
         guard issues.isEmpty else { return plan }
 
@@ -129,9 +129,17 @@ struct PlanBuilder {
                 plan.projects.append(project)
             }
         }
+        // Blank tokens stand for "no value" only where a date or an amount is expected.
+        let typedFields: Set<String> = ["totalInvestment", "annualPlannedInvestment", "completedInvestment", "statisticalEnrollment",
+                                        "plannedStart", "plannedFinish", "actualStart", "actualFinish", "budget", "spent"]
+        var typedColumns = Set<Int>()
+        for (field, accessor) in projectAccessors where typedFields.contains(field.rawValue) { typedColumns.formUnion(accessor.columns) }
+        for (field, accessor) in milestoneAccessors ?? [:] where typedFields.contains(field.rawValue) { typedColumns.formUnion(accessor.columns) }
         var blankTokenCounts: [String: Int] = [:]
         for row in table.rows {
-            for cell in row where blankTokens.contains(cell.trimmingWhitespace()) { blankTokenCounts[cell.trimmingWhitespace(), default: 0] += 1 }
+            for i in typedColumns where i < row.count && blankTokens.contains(row[i].trimmingWhitespace()) {
+                blankTokenCounts[row[i].trimmingWhitespace(), default: 0] += 1
+            }
         }
         for (token, count) in blankTokenCounts.sorted(by: { $0.key < $1.key }) {
             note(row: nil, column: nil, "'\(token)' read as a blank value in \(count) cells (the profile lists it under blankValues)")
@@ -199,7 +207,14 @@ struct PlanBuilder {
         }
         if p.stage == nil, pa[.stage]?.source.fromMilestones == true { p.stage = Stage.evidenced(by: milestones) }
         if p.actualStart == nil, pa[.actualStart]?.source.fromMilestones == true {
-            p.actualStart = milestones.filter { [.start, .construction].contains($0.kind) }.compactMap(\.actualStart).min()
+            // A start milestone is a point event: its date may be given as the actual finish.
+            p.actualStart = milestones.compactMap { m -> CalendarDate? in
+                switch m.kind {
+                case .start: return m.actualStart ?? m.actualFinish
+                case .construction: return m.actualStart
+                default: return nil
+                }
+            }.min()
         }
         return errorCount == before ? ProjectPlan(project: p, milestones: milestones) : nil
     }
@@ -234,7 +249,7 @@ struct PlanBuilder {
     }
 
     private mutating func money(_ cells: [Cell]?, _ accessor: Accessor?, field: String) -> Money? {
-        guard let cells, !cells.isEmpty, let accessor else { return nil }
+        guard let cells = cells?.filter({ !blankTokens.contains($0.text) }), !cells.isEmpty, let accessor else { return nil }
         let unit = accessor.source.unit ?? accessor.headerUnit ?? mapping.moneyUnit ?? .one
         let parser = MoneyParser(currency: zone.currency, defaultUnit: unit)
         let aggregate = accessor.source.aggregate ?? .first
@@ -253,7 +268,7 @@ struct PlanBuilder {
     }
 
     private mutating func date(_ cells: [Cell]?, _ accessor: Accessor?, field: String) -> CalendarDate? {
-        guard let cells, !cells.isEmpty, let accessor else { return nil }
+        guard let cells = cells?.filter({ !blankTokens.contains($0.text) }), !cells.isEmpty, let accessor else { return nil }
         let format = accessor.source.dateFormat ?? mapping.dateFormat
         func parse(_ c: Cell) -> CalendarDate? {
             do {
@@ -292,7 +307,6 @@ struct PlanBuilder {
         guard index < row.count else { return nil }
         let text = row[index].trimmingWhitespace()
         if text.isEmpty { return nil }
-        if blankTokens.contains(text) { return nil }
         return text
     }
 
@@ -318,8 +332,12 @@ struct PlanBuilder {
             if let column = source.column {
                 if let i = headers.index(of: column) {
                     out[field] = Accessor(label: table.header[i], parts: [.column(i)], source: source, headerUnit: headers.units[i])
+                } else if source.required == true {
+                    issue(row: 1, column: nil, "missing required column \(column) (\(section).\(name)); columns are: \(table.header.joined(separator: ", "))")
                 } else if source.optional != true {
                     issue(row: 1, column: column.alternatives[0], "column \(column) named by the mapping (\(section).\(name)) is not in the header; columns are: \(table.header.joined(separator: ", "))")
+                } else if source.fromMilestones == true {
+                    out[field] = Accessor(label: "\(section).\(name)", parts: [], source: source, headerUnit: nil)
                 }
             } else if let template = source.template {
                 var parts: [Accessor.Part] = []

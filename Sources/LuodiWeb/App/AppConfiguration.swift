@@ -3,7 +3,7 @@ import LuodiStore
 
 /// Everything the application needs to start, read once (by the CLI) and passed in.
 public struct AppConfiguration: Sendable {
-    public var database: DatabaseConfiguration
+    public var database: StoreConfiguration
     public var hostname: String
     public var port: Int
     /// Load the bundled sample portfolio when the database has no project.
@@ -13,7 +13,7 @@ public struct AppConfiguration: Sendable {
     /// Log level of the application logger (`LOG_LEVEL`); `warning` keeps CLI output clean.
     public var logLevel: Logger.Level
 
-    public init(database: DatabaseConfiguration, hostname: String = "127.0.0.1", port: Int = 8080,
+    public init(database: StoreConfiguration, hostname: String = "127.0.0.1", port: Int = 8080,
                 loadSamplesIfEmpty: Bool = false, uploadLimit: Int = 32 * 1024 * 1024, logLevel: Logger.Level = .info) {
         self.logLevel = logLevel
         self.database = database

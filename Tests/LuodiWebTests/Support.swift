@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import LuodiWeb
+import LuodiStore
+
+/// Test configuration, read in this one place: PostgreSQL when `DATABASE_URL` is set, else
+/// in-memory SQLite. Each test gets its own PostgreSQL database, so tests can run in parallel.
+enum TestDatabase {
+    static var postgresURL: URL? {
+        ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.hasPrefix("postgres") ? URL(string: $0) : nil }
+    }
+}
+
+/// Builds the real application on a fresh database, runs `body`, shuts down and drops the database.
+func withApp(_ body: (Application) async throws -> Void) async throws {
+    var dropName: String?
+    let config: StoreConfiguration
+    if let base = TestDatabase.postgresURL {
+        let name = "luodi_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        try await adminSQL(base, "CREATE DATABASE \(name)")
+        dropName = name
+        config = .postgres(base.deletingLastPathComponent().appendingPathComponent(String(name)))
+    } else {
+        config = .sqliteMemory
+    }
+    let app = try await buildApp(AppConfiguration(database: config, logLevel: .warning), environment: .testing)
+    var failure: Error?
+    do { try await body(app) } catch { failure = error }
+    try await app.asyncShutdown()
+    if let dropName, let base = TestDatabase.postgresURL { try await adminSQL(base, "DROP DATABASE \(dropName)") }
+    if let failure { throw failure }
+}
+
+/// Runs one statement on the base PostgreSQL database (to create or drop a test database).
+private func adminSQL(_ url: URL, _ sql: String) async throws {
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    do {
+        app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+        try await (app.db as! any SQLDatabase).raw(SQLQueryString(sql)).run()
+    } catch {
+        try await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
+
+/// Two made-up projects in Luodi's template, with values worked by hand in the tests.
+let templateCSV = """
+编号,项目名称,项目类别,责任单位,总投资(万元),年度计划投资(万元),累计完成投资(万元),入库日期,计划开工,计划竣工,节点名称,节点类型,节点计划完成,节点实际完成
+JM-01,新能源汽车零部件产业园,产业项目,招商一局,"50,000",12000,3000,2021-03-15,2021-02-26,2022-12-31,开工,开工,2021-02-26,2021-02-26
+JM-01,新能源汽车零部件产业园,,,,,,,,,主体封顶,封顶,2021-09-30,
+JM-02,城市道路提升工程,基础设施,建设局,8.5亿元,2亿,,,,2021/6/30,,,,
+
+"""
+
+extension Application {
+    /// Imports CSV text through the same service as the CLI and the pages.
+    func importCSV(_ text: String, profile: String = "luodi", zone: String? = "测试开发区", dryRun: Bool = false) async throws -> ImportService.Report {
+        try await ImportService(repository: portfolioRepository).run(
+            .init(data: Data(text.utf8), fileName: "list.csv", profile: profile, zoneName: zone, dryRun: dryRun))
+    }
+}
+
+import FluentPostgresDriver
+import SQLKit

@@ -52,7 +52,8 @@ public struct MilestoneTimeline: Sendable {
         }
         let ax = x(asOf)
         s += ##"<line x1="\##(SVG.n(ax))" y1="\##(SVG.n(top - 4))" x2="\##(SVG.n(ax))" y2="\##(SVG.n(height - 20))" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/>"##
-        s += ##"<text x="\##(SVG.n(ax))" y="\##(SVG.n(height - 6))" font-size="11" text-anchor="middle" fill="#dc2626">\##(SVG.escape(asOfLabel))</text>"##
+        let anchor = ax > 760 ? "end" : ax < 260 ? "start" : "middle"
+        s += ##"<text x="\##(SVG.n(ax))" y="\##(SVG.n(height - 6))" font-size="11" text-anchor="\##(anchor)" fill="#dc2626">\##(SVG.escape(asOfLabel))</text>"##
         s += "</svg>"
         return s
     }

@@ -22,9 +22,9 @@ public struct OdometerGauge: Sendable {
         self.noDataLabel = noDataLabel
     }
 
-    /// A standalone `<svg>` element, 320×200 user units.
+    /// A standalone `<svg>` element, 320×212 user units.
     public func svg() -> String {
-        let cx = 160.0, cy = 160.0, r = 120.0
+        let cx = 160.0, cy = 172.0, r = 118.0
         func point(_ percent: Double, _ radius: Double) -> (Double, Double) {
             let clamped = min(max(percent, 0), 100)
             let angle = Double.pi * (1 - clamped / 100)
@@ -34,25 +34,25 @@ public struct OdometerGauge: Sendable {
             let (x0, y0) = point(0, r), (x1, y1) = point(percent, r)
             return "M \(SVG.n(x0)) \(SVG.n(y0)) A \(SVG.n(r)) \(SVG.n(r)) 0 0 1 \(SVG.n(x1)) \(SVG.n(y1))"
         }
-        var s = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 200" width="320" height="200" role="img" class="gauge">"##
+        var s = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 212" width="320" height="212" role="img" class="gauge">"##
         s += "<title>\(SVG.escape(completionLabel)) / \(SVG.escape(shareLabel))</title>"
         s += ##"<path d="\##(arc(to: 100))" fill="none" stroke="#e5e7eb" stroke-width="22"/>"##
         if let c = completionPercent {
             let behind = sharePercent - c
             let color = behind > 30 ? "#dc2626" : behind >= 10 ? "#f59e0b" : "#16a34a"
             if c > 0 { s += ##"<path d="\##(arc(to: c))" fill="none" stroke="\##(color)" stroke-width="22"/>"## }
-            s += ##"<text x="160" y="138" text-anchor="middle" font-size="34" font-weight="700" fill="#111827">\##(SVG.n((c * 10).rounded() / 10))%</text>"##
-            s += ##"<text x="160" y="160" text-anchor="middle" font-size="13" fill="#374151">\##(SVG.escape(completionLabel))</text>"##
+            s += ##"<text x="160" y="150" text-anchor="middle" font-size="34" font-weight="700" fill="#111827">\##(SVG.n((c * 10).rounded() / 10))%</text>"##
+            s += ##"<text x="160" y="172" text-anchor="middle" font-size="13" fill="#374151">\##(SVG.escape(completionLabel))</text>"##
         } else {
-            s += ##"<text x="160" y="140" text-anchor="middle" font-size="15" fill="#6b7280">\##(SVG.escape(noDataLabel))</text>"##
+            s += ##"<text x="160" y="152" text-anchor="middle" font-size="15" fill="#6b7280">\##(SVG.escape(noDataLabel))</text>"##
         }
         let (nx0, ny0) = point(sharePercent, r - 20), (nx1, ny1) = point(sharePercent, r + 20)
         let (lx, ly) = point(sharePercent, r + 32)
         s += ##"<line x1="\##(SVG.n(nx0))" y1="\##(SVG.n(ny0))" x2="\##(SVG.n(nx1))" y2="\##(SVG.n(ny1))" stroke="#1f2937" stroke-width="3"/>"##
         let anchor = sharePercent < 40 ? "end" : sharePercent > 60 ? "start" : "middle"
         s += ##"<text x="\##(SVG.n(lx))" y="\##(SVG.n(max(ly, 12)))" text-anchor="\##(anchor)" font-size="12" fill="#1f2937">\##(SVG.escape(shareLabel)) \##(SVG.n((sharePercent * 10).rounded() / 10))%</text>"##
-        s += ##"<text x="36" y="182" text-anchor="middle" font-size="11" fill="#6b7280">0%</text>"##
-        s += ##"<text x="284" y="182" text-anchor="middle" font-size="11" fill="#6b7280">100%</text>"##
+        s += ##"<text x="36" y="194" text-anchor="middle" font-size="11" fill="#6b7280">0%</text>"##
+        s += ##"<text x="284" y="194" text-anchor="middle" font-size="11" fill="#6b7280">100%</text>"##
         s += "</svg>"
         return s
     }

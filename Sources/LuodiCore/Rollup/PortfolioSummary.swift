@@ -10,6 +10,11 @@ public struct PortfolioSummary: Hashable, Sendable, Codable {
     public var completedInvestment: Money
     /// Σ total investment of the projects that give one.
     public var totalInvestment: Money
+    /// Projects that give a plan, a completed figure, a total investment: a sum over none is
+    /// shown as blank, not as zero.
+    public var projectsWithPlan = 0
+    public var projectsWithCompleted = 0
+    public var projectsWithTotal = 0
     /// Projects that give both a plan and a completed figure: the base of `completionRate`.
     public var projectsWithPlanAndProgress = 0
     /// Σ completed ÷ Σ planned over projects that give both figures, as a percentage; nil if none do.
@@ -70,9 +75,18 @@ public enum Rollup {
             s.projects += 1
             s.milestones += item.plan.milestones.count
             s.overdueMilestones += item.plan.milestones.filter { $0.isOverdue(asOf: asOf) }.count
-            if let m = p.annualPlannedInvestment { s.plannedInvestment = try s.plannedInvestment.adding(m) }
-            if let m = p.completedInvestment { s.completedInvestment = try s.completedInvestment.adding(m) }
-            if let m = p.totalInvestment { s.totalInvestment = try s.totalInvestment.adding(m) }
+            if let m = p.annualPlannedInvestment {
+                s.plannedInvestment = try s.plannedInvestment.adding(m)
+                s.projectsWithPlan += 1
+            }
+            if let m = p.completedInvestment {
+                s.completedInvestment = try s.completedInvestment.adding(m)
+                s.projectsWithCompleted += 1
+            }
+            if let m = p.totalInvestment {
+                s.totalInvestment = try s.totalInvestment.adding(m)
+                s.projectsWithTotal += 1
+            }
             if let planned = p.annualPlannedInvestment, let done = p.completedInvestment, planned.minorUnits > 0 {
                 s.projectsWithPlanAndProgress += 1
                 basePlanned = try basePlanned.adding(planned)

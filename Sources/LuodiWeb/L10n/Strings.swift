@@ -32,6 +32,7 @@ public struct Strings: Sendable {
     let unassigned: String
     let behind: @Sendable (Double) -> String
     let noRateData: String
+    let reportingProjects: @Sendable (Int) -> String
     let rateBase: @Sendable (Int, Int) -> String
     let category: @Sendable (ProjectCategory) -> String
     let stage: @Sendable (Stage) -> String
@@ -62,6 +63,9 @@ public struct Strings: Sendable {
     let progressNote: String
     let source: String
     let milestoneName: String
+    let milestonesTitle: String
+    let budget: String
+    let spent: String
     let kind: String
     let status: String
     let overdue: String
@@ -106,7 +110,8 @@ extension Strings {
         lagging: "滞后项目", noLagging: "没有亮红灯或黄灯的项目。", byDepartment: "分责任单位", department: "责任单位",
         unassigned: "(未填写)",
         behind: { $0 > 0 ? "落后序时进度 \(fmt1($0)) 个百分点" : "超序时进度 \(fmt1(-$0)) 个百分点" },
-        noRateData: "无可比数据", rateBase: { "按 \($0)/\($1) 个同时填报计划与完成额的项目计算" },
+        noRateData: "无可比数据", reportingProjects: { "\($0) 个项目填报" },
+        rateBase: { "按 \($0)/\($1) 个同时填报计划与完成额的项目计算" },
         category: { switch $0 {
             case .industrial: return "产业项目"; case .infrastructure: return "基础设施"
             case .publicService: return "社会事业"; case .urbanSupport: return "城市配套" } },
@@ -133,7 +138,8 @@ extension Strings {
         projectCode: "项目代码", categoryLabel: "项目类别", classLabel: "项目性质", stageLabel: "项目阶段",
         industryCluster: "产业链", responsibleLeader: "包保领导", enterprise: "建设单位", location: "建设地点",
         statisticalEnrollment: "入库日期", plannedStart: "计划开工", plannedFinish: "计划竣工", actualStart: "实际开工",
-        actualFinish: "实际完成", progressNote: "进展情况", source: "来源", milestoneName: "节点", kind: "类型", status: "状态",
+        actualFinish: "实际完成", progressNote: "进展情况", source: "来源", milestoneName: "节点", milestonesTitle: "节点计划与实际", budget: "预算", spent: "已支出",
+        kind: "类型", status: "状态",
         overdue: "逾期", timeline: "节点时间轴", planned: "计划", actual: "实际", reasons: "亮灯原因",
         greenNoReasons: "绿灯:没有触发任何亮灯规则。", noMilestones: "尚无节点。", blank: "—",
         importTitle: "导入项目清单",
@@ -166,7 +172,8 @@ extension Strings {
         lagging: "Lagging projects", noLagging: "No project is red or amber.", byDepartment: "By department", department: "Department",
         unassigned: "(unassigned)",
         behind: { $0 > 0 ? "\(fmt1($0)) points behind time elapsed" : "\(fmt1(-$0)) points ahead of time elapsed" },
-        noRateData: "no comparable data", rateBase: { "over the \($0) of \($1) projects that report both plan and completion" },
+        noRateData: "no comparable data", reportingProjects: { "given by \($0) projects" },
+        rateBase: { "over the \($0) of \($1) projects that report both plan and completion" },
         category: { switch $0 {
             case .industrial: return "Industrial"; case .infrastructure: return "Infrastructure"
             case .publicService: return "Public service"; case .urbanSupport: return "Urban support" } },
@@ -182,7 +189,7 @@ extension Strings {
             case .design: return "Design"; case .construction: return "Construction"; case .fitOut: return "Fit-out & equipment"; case .other: return "Other" } },
         reason: { r in
             switch r {
-            case let .milestoneOverdue(m, due, days, _): return "Milestone “\(m)” was due \(due); \(days) days overdue"
+            case let .milestoneOverdue(m, due, days, _): return "Milestone '\(m)' was due \(due); \(days) days overdue"
             case let .startOverdue(due, days, _): return "Planned to start \(due); not started, \(days) days late"
             case let .investmentBehind(c, s, p): return "Completion \(fmt1(c))% is \(fmt1(p)) points behind time elapsed (\(fmt1(s))%)"
             case let .notEnrolled(started, months): return "Started \(started); not in the investment statistics after \(months) months"
@@ -193,7 +200,8 @@ extension Strings {
         projectCode: "Project code", categoryLabel: "Category", classLabel: "Class", stageLabel: "Stage",
         industryCluster: "Industry cluster", responsibleLeader: "Responsible leader", enterprise: "Enterprise", location: "Location",
         statisticalEnrollment: "Enrolled in statistics", plannedStart: "Planned start", plannedFinish: "Planned finish", actualStart: "Actual start",
-        actualFinish: "Actual finish", progressNote: "Progress", source: "Source", milestoneName: "Milestone", kind: "Kind", status: "Status",
+        actualFinish: "Actual finish", progressNote: "Progress", source: "Source", milestoneName: "Milestone", milestonesTitle: "Milestones, planned and actual", budget: "Budget", spent: "Spent",
+        kind: "Kind", status: "Status",
         overdue: "Overdue", timeline: "Milestone timeline", planned: "Planned", actual: "Actual", reasons: "Why this light",
         greenNoReasons: "Green: no rule was triggered.", noMilestones: "No milestones yet.", blank: "—",
         importTitle: "Import a project list",

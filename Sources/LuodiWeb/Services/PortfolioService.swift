@@ -84,7 +84,7 @@ public struct PortfolioService: Sendable {
             ruleSet: z.stored.zone.ruleSet.name, projects: total.projects, milestones: total.milestones,
             overdueMilestones: total.overdueMilestones, plannedInvestment: .single(total.plannedInvestment),
             completedInvestment: .single(total.completedInvestment), totalInvestment: .single(total.totalInvestment),
-            comparableProjects: total.projectsWithPlanAndProgress, completionPercent: total.completionPercent.map(round2),
+            reporting: ReportingCounts(total), comparableProjects: total.projectsWithPlanAndProgress, completionPercent: total.completionPercent.map(round2),
             behindPoints: total.completionPercent.map { round2(z.share.percent - $0) },
             rag: total.rag, byDepartment: try groups(.department), byCategory: try groups(.category),
             byStage: try groups(.stage), lagging: Array(lagging), zones: nil)
@@ -93,7 +93,7 @@ public struct PortfolioService: Sendable {
     private func figures(_ name: String, _ s: PortfolioSummary, share: TimeElapsedShare, zone: String?) -> GroupFigures {
         GroupFigures(name: name, zone: zone, projects: s.projects, milestones: s.milestones, overdueMilestones: s.overdueMilestones,
                      plannedInvestment: s.plannedInvestment, completedInvestment: s.completedInvestment,
-                     totalInvestment: s.totalInvestment, completionPercent: s.completionPercent.map(round2),
+                     totalInvestment: s.totalInvestment, reporting: ReportingCounts(s), completionPercent: s.completionPercent.map(round2),
                      behindPoints: s.completionPercent.map { round2(share.percent - $0) }, rag: s.rag)
     }
 
@@ -113,7 +113,7 @@ public struct PortfolioService: Sendable {
             ruleSet: nil, projects: reports.map(\.projects).reduce(0, +), milestones: reports.map(\.milestones).reduce(0, +),
             overdueMilestones: reports.map(\.overdueMilestones).reduce(0, +),
             plannedInvestment: perCurrency(\.plannedInvestment), completedInvestment: perCurrency(\.completedInvestment),
-            totalInvestment: perCurrency(\.totalInvestment), comparableProjects: reports.map(\.comparableProjects).reduce(0, +), completionPercent: nil, behindPoints: nil,
+            totalInvestment: perCurrency(\.totalInvestment), reporting: ReportingCounts(sum: reports.map(\.reporting)), comparableProjects: reports.map(\.comparableProjects).reduce(0, +), completionPercent: nil, behindPoints: nil,
             rag: RAGCounts(red: reports.map(\.rag.red).reduce(0, +), amber: reports.map(\.rag.amber).reduce(0, +),
                            green: reports.map(\.rag.green).reduce(0, +)),
             byDepartment: tagged(\.byDepartment), byCategory: tagged(\.byCategory), byStage: tagged(\.byStage),

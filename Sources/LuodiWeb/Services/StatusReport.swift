@@ -21,6 +21,8 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var plannedInvestment: MoneyTotal
     public var completedInvestment: MoneyTotal
     public var totalInvestment: MoneyTotal
+    /// How many projects give each figure (0: the sum is blank, not zero).
+    public var reporting: ReportingCounts
     /// Projects that give both an annual plan and a completed figure: the base of `completionPercent`.
     public var comparableProjects: Int
     /// Σ completed ÷ Σ planned over projects that give both, in percent (zone reports only).
@@ -93,6 +95,8 @@ public struct GroupFigures: Codable, Sendable, Equatable {
     public var plannedInvestment: Money
     public var completedInvestment: Money
     public var totalInvestment: Money
+    /// How many projects give each figure (0: the sum is blank, not zero).
+    public var reporting: ReportingCounts
     public var completionPercent: Double?
     public var behindPoints: Double?
     public var rag: RAGCounts
@@ -105,4 +109,24 @@ public struct LaggingProject: Codable, Sendable, Equatable {
     public var department: String?
     public var rag: RAGStatus
     public var reasons: [RAGAssessment.Finding]
+}
+
+/// Projects that give each money figure. Blank figures are skipped in sums, so a sum over no
+/// project is unknown rather than zero.
+public struct ReportingCounts: Codable, Sendable, Equatable {
+    public var plannedInvestment: Int
+    public var completedInvestment: Int
+    public var totalInvestment: Int
+
+    init(_ s: PortfolioSummary) {
+        plannedInvestment = s.projectsWithPlan
+        completedInvestment = s.projectsWithCompleted
+        totalInvestment = s.projectsWithTotal
+    }
+
+    init(sum items: [ReportingCounts]) {
+        plannedInvestment = items.map(\.plannedInvestment).reduce(0, +)
+        completedInvestment = items.map(\.completedInvestment).reduce(0, +)
+        totalInvestment = items.map(\.totalInvestment).reduce(0, +)
+    }
 }

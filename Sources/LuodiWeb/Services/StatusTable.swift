@@ -14,7 +14,8 @@ public enum StatusTable {
             out.append("Completion \(zone.completionPercent.map { fixed($0) + "%" } ?? "n/a") over \(zone.comparableProjects) projects with plan and progress; behind time elapsed by \(zone.behindPoints.map { fixed($0) + " points" } ?? "n/a")")
             let rows = zone.byDepartment.map { g in
                 [g.name.isEmpty ? "(unassigned)" : g.name, "\(g.projects)", "\(g.rag.red)", "\(g.rag.amber)", "\(g.rag.green)",
-                 "\(g.overdueMilestones)", plain(g.plannedInvestment), plain(g.completedInvestment), g.completionPercent.map { fixed($0) + "%" } ?? "-"]
+                 "\(g.overdueMilestones)", g.reporting.plannedInvestment == 0 ? "-" : plain(g.plannedInvestment),
+                 g.reporting.completedInvestment == 0 ? "-" : plain(g.completedInvestment), g.completionPercent.map { fixed($0) + "%" } ?? "-"]
             }
             out.append(table(["department", "projects", "red", "amber", "green", "overdue", "planned", "completed", "rate"], rows))
             out.append("")

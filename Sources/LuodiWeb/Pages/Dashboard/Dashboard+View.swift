@@ -28,8 +28,10 @@ enum DashboardView {
                 card(s.projects, "\(r.projects)"),
                 card(s.milestones, "\(r.milestones)"),
                 card(s.overdueMilestones, "\(r.overdueMilestones)"),
-                card(s.plannedInvestment, money(r.plannedInvestment, m.lang)),
-                card(s.completedInvestment, money(r.completedInvestment, m.lang)),
+                card(s.plannedInvestment, r.reporting.plannedInvestment == 0 ? s.blank : money(r.plannedInvestment, m.lang),
+                     s.reportingProjects(r.reporting.plannedInvestment)),
+                card(s.completedInvestment, r.reporting.completedInvestment == 0 ? s.blank : money(r.completedInvestment, m.lang),
+                     s.reportingProjects(r.reporting.completedInvestment)),
                 .div(.class("card"), .div(.class("label"), .text(s.lights)),
                     .div(.class("rag-counts"),
                         .forEach(RAGStatus.allCases.reversed()) { st in
@@ -62,8 +64,8 @@ enum DashboardView {
                         .td(.class("num"), .text("\(g.projects)")),
                         .forEach(RAGStatus.allCases.reversed()) { .td(.class("num"), .text("\(g.rag[$0])")) },
                         .td(.class("num"), .text("\(g.overdueMilestones)")),
-                        .td(.class("num"), .text(Format.money(g.plannedInvestment, m.lang))),
-                        .td(.class("num"), .text(Format.money(g.completedInvestment, m.lang))),
+                        .td(.class("num"), .text(g.reporting.plannedInvestment == 0 ? s.blank : Format.money(g.plannedInvestment, m.lang))),
+                        .td(.class("num"), .text(g.reporting.completedInvestment == 0 ? s.blank : Format.money(g.completedInvestment, m.lang))),
                         .td(.class("num"), .text(Format.percent(g.completionPercent))),
                         .td(.text(g.behindPoints.map(s.behind) ?? "—")))
                 }

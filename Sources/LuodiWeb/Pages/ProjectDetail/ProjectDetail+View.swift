@@ -43,12 +43,12 @@ enum ProjectDetailView {
             .unwrap(p.source) { .p(.class("note"), .text("\(s.source): \($0)")) },
             .h2(.text(s.timeline)),
             .unwrap(timeline, { .div(.class("card"), .raw($0)) }, else: .p(.class("note"), .text(s.noMilestones))),
-            .h2(.text(s.milestones)),
+            .h2(.text(s.milestonesTitle)),
             m.plan.milestones.isEmpty ? .p(.class("note"), .text(s.noMilestones)) :
             .table(
                 .tr(.th(.text(s.milestoneName)), .th(.text(s.kind)), .th(.text(s.plannedStart)), .th(.text(s.plannedFinish)),
                     .th(.text(s.actualStart)), .th(.text(s.actualFinish)), .th(.text(s.status)),
-                    .th(.class("num"), .text(s.plannedInvestment)), .th(.class("num"), .text(s.completedInvestment))),
+                    .th(.class("num"), .text(s.budget)), .th(.class("num"), .text(s.spent))),
                 .forEach(m.plan.milestones) { ms in
                     .tr(.td(.text(ms.name)), .td(.text(s.milestoneKind(ms.kind))),
                         .td(.text(Format.date(ms.plannedStart, m.lang))), .td(.text(Format.date(ms.plannedFinish, m.lang))),

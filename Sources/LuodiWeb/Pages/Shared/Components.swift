@@ -21,7 +21,7 @@ enum ReasonList {
     static func node(_ findings: [RAGAssessment.Finding], lang: Language, more: Int = 0) -> Node<HTML.BodyContext> {
         .ul(.class("reasons"),
             .forEach(findings) { f in .li(.class(f.status.rawValue), .text(lang.strings.reason(f.reason))) },
-            .if(more > 0, .li(.text("… +\(more)"))))
+            .if(more > 0, .li(.class("more"), .text("+\(more)"))))
     }
 }
 

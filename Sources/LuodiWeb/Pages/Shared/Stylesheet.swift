@@ -37,6 +37,7 @@ enum Stylesheet {
     .light::before { content:""; width:10px; height:10px; border-radius:50%; display:inline-block; }
     .light.red::before { background:var(--red); } .light.amber::before { background:var(--amber); } .light.green::before { background:var(--green); }
     ul.reasons { margin:0; padding-left:16px; }
+    ul.reasons li.more { list-style:none; color:var(--muted); font-size:12px; }
     ul.reasons li.red { color:#991b1b; } ul.reasons li.amber { color:#92400e; }
     dl.fields { display:grid; grid-template-columns: 140px 1fr 140px 1fr; gap:6px 12px; background:#fff; border:1px solid var(--line); padding:12px; border-radius:6px; }
     dl.fields dt { color:var(--muted); } dl.fields dd { margin:0; }

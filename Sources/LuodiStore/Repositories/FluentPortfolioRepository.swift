@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LuodiCore
+import SQLKit
 
 /// `PortfolioRepository` on Fluent (SQLite or PostgreSQL).
 public struct FluentPortfolioRepository: PortfolioRepository {
@@ -22,6 +23,10 @@ public struct FluentPortfolioRepository: PortfolioRepository {
 
     public func projects(zoneID: UUID) async throws -> [StoredProject] {
         guard let zone = try await zone(id: zoneID) else { throw StoreError.notFound("zone \(zoneID)") }
+        if let sql = db as? any SQLDatabase {
+            return try await PortfolioRows.projects(sql, zoneID: zoneID, currency: zone.zone.currency)
+                .sorted { ($0.plan.project.name, $0.plan.project.key) < ($1.plan.project.name, $1.plan.project.key) }
+        }
         let records = try await ProjectRecord.query(on: db).filter(\.$zoneID == zoneID).all()
         let milestoneRecords = try await MilestoneRecord.query(on: db)
             .join(ProjectRecord.self, on: \MilestoneRecord.$projectID == \ProjectRecord.$id)

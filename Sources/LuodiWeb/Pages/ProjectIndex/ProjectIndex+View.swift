@@ -21,15 +21,15 @@ enum ProjectIndexView {
         func select<T>(_ name: String, _ label: String, _ options: [T], _ selected: T?, value: (T) -> String, text: (T) -> String) -> Node<HTML.FormContext>
         where T: Equatable {
             .label(.text(label), .select(.attribute(named: "name", value: name),
-                .option(.value(""), .label(s.all), .isSelected(selected == nil)),
-                .forEach(options) { o in .option(.value(value(o)), .label(text(o)), .isSelected(o == selected)) }))
+                .option(.value(""), .label(attr(s.all)), .isSelected(selected == nil)),
+                .forEach(options) { o in .option(.value(attr(value(o))), .label(attr(text(o))), .isSelected(o == selected)) }))
         }
         let extra: [Node<HTML.FormContext>] = [
             select("department", s.department, m.departments, f.department, value: { $0 }, text: { $0 }),
             select("category", s.categoryLabel, ProjectCategory.allCases, f.category, value: \.rawValue, text: s.category),
             select("stage", s.stageLabel, Stage.allCases, f.stage, value: \.rawValue, text: s.stage),
             select("rag", s.status, RAGStatus.allCases.reversed(), f.rag, value: \.rawValue, text: s.rag),
-            .label(.text(s.search), .input(.type(.search), .name("q"), .value(f.search ?? ""))),
+            .label(.text(s.search), .input(.type(.search), .name("q"), .value(attr(f.search ?? "")))),
         ]
         return Layout.page(title: s.projectsTitle, lang: m.lang, section: .projects, path: m.path,
             .h1(.text("\(s.projectsTitle) · \(m.zone)")),

@@ -8,8 +8,8 @@ enum ZoneDateForm {
         let s = lang.strings
         return .form(.class("toolbar"), .action(action), .method(.get),
             .label(.text(s.zone),
-                .select(.attribute(named: "name", value: "zone"), .forEach(zones) { z in .option(.value(z), .label(z), .isSelected(z == zone)) })),
-            .label(.text(s.asOf), .input(.type(.date), .name("asOf"), .value(asOf))),
+                .select(.attribute(named: "name", value: "zone"), .forEach(zones) { z in .option(.value(attr(z)), .label(attr(z)), .isSelected(z == zone)) })),
+            .label(.text(s.asOf), .input(.type(.date), .name("asOf"), .value(attr(asOf)))),
             .group(extra),
             .button(.type(.submit), .text(s.show))
         )

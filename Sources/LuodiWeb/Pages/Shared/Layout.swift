@@ -16,7 +16,7 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) · \(s.appName)"),
+                .element(named: "title", text: "\(title) · \(s.appName)"),
                 .stylesheet(SiteURL.stylesheet.path)
             ),
             .body(
@@ -47,4 +47,22 @@ extension HTML {
         headers.contentType = .html
         return Response(status: status, headers: headers, body: .init(string: render()))
     }
+}
+
+/// Escapes a value for a double-quoted HTML attribute. Plot escapes text nodes but writes
+/// attribute values as given, so every value that can hold user data goes through this.
+func attr(_ value: String) -> String {
+    var out = ""
+    out.reserveCapacity(value.count)
+    for c in value {
+        switch c {
+        case "&": out += "&amp;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        default: out.append(c)
+        }
+    }
+    return out
 }

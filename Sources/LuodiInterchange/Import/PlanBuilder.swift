@@ -73,7 +73,7 @@ struct PlanBuilder {
             }
             let ids = identity.map { cell(row, $0.1!) ?? "" }
             guard ids.contains(where: { !$0.isEmpty }) else {
-                issue(row: rowNo, column: identity[0].0.alternatives[0], "no value in the identity column(s) \(identity.map(\.0.description).joined(separator: ", ")), so the row belongs to no project")
+                issue(row: rowNo, column: table.header[identity[0].1!], "no value in the identity column(s) \(identity.map(\.0.description).joined(separator: ", ")), so the row belongs to no project")
                 continue
             }
             let baseKey = (mapping.identity.prefix ?? "") + ids.joined(separator: "|")
@@ -96,7 +96,7 @@ struct PlanBuilder {
                         continue
                     }
                 } else if milestoneName == nil, let earlier = groups[existing].projectRow ?? (mapping.milestone == nil ? groups[existing].rows.first : nil) {
-                    issue(row: rowNo, column: identity[0].0.alternatives[0], "duplicate identity: row \(earlier) already has a project with key '\(baseKey)'")
+                    issue(row: rowNo, column: table.header[identity[0].1!], "duplicate identity: row \(earlier) already has a project with key '\(baseKey)'")
                     continue
                 }
             } else {

@@ -1,0 +1,109 @@
+import Crypto
+import Foundation
+import Testing
+@testable import LuodiWeb
+
+/// Runs the real `luodi` executable that `swift test` builds next to the test bundle.
+@Suite(.serialized) struct CLITests {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static var executable: URL {
+        URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent().appendingPathComponent("luodi")
+    }
+
+    func luodi(_ args: [String], in dir: URL) throws -> Run {
+        let p = Process()
+        p.executableURL = Self.executable
+        p.arguments = args
+        p.currentDirectoryURL = dir
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "DATABASE_URL")   // these runs use their own SQLite file
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func withDirectory(_ body: (URL) throws -> Void) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("luodi-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try body(dir)
+    }
+
+    @Test func theExecutableIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path), "expected \(Self.executable.path)")
+    }
+
+    @Test func badFilesExitNonZeroAndLeaveTheDatabaseByteForByteUnchanged() throws {
+        try withDirectory { dir in
+            try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+            let first = try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir)
+            #expect(first.status == 0, "\(first.stderr)")
+            let db = dir.appendingPathComponent("luodi.sqlite")
+            let before = SHA256.hash(data: try Data(contentsOf: db))
+
+            var garbage = Data(count: 50 * 1024 * 1024)
+            garbage.withUnsafeMutableBytes { buf in for i in stride(from: 0, to: buf.count, by: 4096) { buf[i] = UInt8(i % 251) } }
+            let header = "项目名称,总投资(万元),计划开工,计划竣工\n"
+            let cases: [(String, Data, [String], String)] = [
+                ("gbk.csv", Data((header + "甲,100,,\n").utf8.map { $0 }).gb18030(), ["--encoding", "utf-8"], "gbk.csv: not valid UTF-8"),
+                ("nocol.csv", Data("总投资(万元)\n100\n".utf8), [], "nocol.csv:1: missing required column"),
+                ("date.csv", Data((header + "甲,100,2021-02-30,\n").utf8), [], "date.csv:2:计划开工: '2021-02-30' is not a calendar date"),
+                ("money.csv", Data((header + "甲,-5,,\n乙,abc,,\n").utf8), [], "money.csv:3:总投资(万元): 'abc' is not an amount of money"),
+                ("order.csv", Data((header + "甲,1,2021-05-01,2021-04-01\n").utf8), [], "order.csv:2:计划竣工: planned finish 2021-04-01 is before planned start 2021-05-01"),
+                ("dup.csv", Data((header + "甲,1,,\n甲,1,,\n").utf8), [], "dup.csv:3:项目名称: duplicate identity: row 2"),
+                ("empty.csv", Data(), [], "empty.csv: the file is empty"),
+                ("garbage.csv", garbage, [], "garbage.csv: the file has 52428800 bytes, over the import limit"),
+            ]
+            for (name, data, extra, message) in cases {
+                try data.write(to: dir.appendingPathComponent(name))
+                let run = try luodi(["import", name] + extra, in: dir)
+                #expect(run.status == 1, "\(name): exit \(run.status)")
+                #expect(run.stderr.contains(message), "\(name): \(run.stderr)")
+                #expect(run.stderr.contains("nothing was imported"), "\(name)")
+            }
+            let mapping = #"{"name": "m", "identity": {"columns": ["项目名称"]}, "project": {"name": {"column": "项目名称"}, "department": {"column": "部门"}}}"#
+            try Data(mapping.utf8).write(to: dir.appendingPathComponent("m.json"))
+            let unknown = try luodi(["import", "date.csv", "--mapping", "m.json"], in: dir)
+            #expect(unknown.status == 1 && unknown.stderr.contains("date.csv:1:部门: column '部门' named by the mapping"), "\(unknown.stderr)")
+
+            #expect(SHA256.hash(data: try Data(contentsOf: db)) == before)
+        }
+    }
+
+    @Test func statusJSONMatchesTheDashboardAPI() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("luodi-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+        #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
+        let run = try luodi(["status", "--as-of", "2021-06-30", "--json"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let cli = try JSONDecoder().decode(StatusReport.self, from: Data(run.stdout.utf8))
+        #expect(cli.rag.amber == 1 && cli.completionPercent == 25 && cli.timeElapsedShare.percent == 49.59)
+
+        let app = try await buildApp(AppConfiguration(database: .sqliteFile(dir.appendingPathComponent("luodi.sqlite").path), logLevel: .warning),
+                                     environment: .testing)
+        let api = try await app.portfolioService.status(zoneName: nil, asOf: try .init(iso: "2021-06-30"))
+        try await app.asyncShutdown()
+        #expect(cli == api)
+        let bad = try luodi(["status", "--as-of", "2021-13-01", "--json"], in: dir)
+        #expect(bad.status != 0 && bad.stderr.contains("there is no month 13"))
+    }
+}
+
+private extension Data {
+    /// Re-encodes UTF-8 text as GB18030 with Foundation's converter.
+    func gb18030() -> Data {
+        String(decoding: self, as: UTF8.self).data(using: String.Encoding(rawValue: 0x8000_0632))!
+    }
+}

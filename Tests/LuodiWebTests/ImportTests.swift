@@ -8,7 +8,7 @@ import VaporTesting
 
 @Suite struct ImportTests {
     @Test func reimportingTheSameFileDoesNotDuplicate() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             let first = try await app.importCSV(templateCSV)
             #expect(first.outcome?.projectsCreated == 2)
             let second = try await app.importCSV(templateCSV)
@@ -25,7 +25,7 @@ import VaporTesting
     }
 
     @Test func aBadRowWritesNothing() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             let bad = templateCSV + "JM-03,坏数据项目,,,-100,,,,2021-02-30,,,,,\n"
             let report = try await app.importCSV(bad)
             #expect(!report.ok && !report.committed)
@@ -39,7 +39,7 @@ import VaporTesting
     }
 
     @Test func aZoneKeepsItsCurrency() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             _ = try await app.importCSV(templateCSV)
             let report = try await ImportService(repository: app.portfolioRepository).run(.init(
                 data: Data("name,total_investment\nSchool,10\n".utf8), fileName: "us.csv",
@@ -70,7 +70,7 @@ import VaporTesting
     }
 
     @Test func importAPIDryRunThenCommit() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             let zone = "测试开发区".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
             try await app.testing().test(.POST, "/api/v1/imports?profile=luodi&zone=\(zone)&fileName=list.csv",
                                          beforeRequest: { $0.body = .init(string: templateCSV) }) { res in

@@ -6,7 +6,7 @@ import VaporTesting
 
 @Suite struct PageTests {
     @Test func dashboardInChineseByDefaultAndEnglishOnRequest() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             _ = try await app.importCSV(templateCSV)
             try await app.testing().test(.GET, "/?asOf=2021-06-30") { res in
                 #expect(res.status == .ok)
@@ -29,7 +29,7 @@ import VaporTesting
     }
 
     @Test func languageSwitchSetsACookie() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             try await app.testing().test(.GET, "/language/en?back=/projects") { res in
                 #expect(res.status == .seeOther)
                 #expect(res.headers.first(name: .location) == "/projects")
@@ -43,7 +43,7 @@ import VaporTesting
     }
 
     @Test func projectListFiltersByLightAndSearches() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             _ = try await app.importCSV(templateCSV)
             try await app.testing().test(.GET, "/projects?asOf=2021-06-30&rag=amber") { res in
                 #expect(res.status == .ok)
@@ -60,7 +60,7 @@ import VaporTesting
     }
 
     @Test func apiListPaginatesAndSorts() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             _ = try await app.importCSV(templateCSV)
             try await app.testing().test(.GET, "/api/v1/projects?asOf=2021-06-30&sort=name&order=asc&perPage=1&page=2") { res in
                 let body = try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as! [String: Any]
@@ -74,7 +74,7 @@ import VaporTesting
     }
 
     @Test func projectPageShowsFieldsReasonsAndTimeline() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             _ = try await app.importCSV(templateCSV)
             let zone = try #require(try await app.portfolioRepository.zone(named: "测试开发区"))
             let id = try #require(try await app.portfolioRepository.projects(zoneID: zone.id).first { $0.plan.project.key == "JM-01" }?.id)
@@ -98,7 +98,7 @@ import VaporTesting
     }
 
     @Test func namesAreEscapedEverywhere() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             let evil = "<script>alert(1)</script>"
             _ = try await app.importCSV("项目名称,节点名称,节点计划完成\n\"\(evil)\",\"\\\"><img src=x>\",2021-01-01\n")
             try await app.testing().test(.GET, "/projects") { res in
@@ -118,7 +118,7 @@ import VaporTesting
     }
 
     @Test func importPageDryRunThenCommit() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             let boundary = "luodi-boundary"
             func multipart(_ csv: String) -> ByteBuffer {
                 var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.csv\"\r\nContent-Type: text/csv\r\n\r\n"

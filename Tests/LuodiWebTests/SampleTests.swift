@@ -6,7 +6,7 @@ import Testing
 /// The bundled sample portfolio, with the counts documented in the README.
 @Suite struct SampleTests {
     @Test func samplesImportWithTheDocumentedCounts() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             let reports = try await SamplePortfolio.load(into: ImportService(repository: app.portfolioRepository))
             #expect(reports.map(\.ok) == [true, true])
             #expect(reports.map(\.projects) == [73, 2031])

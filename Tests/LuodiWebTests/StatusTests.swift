@@ -8,7 +8,7 @@ import VaporTesting
     /// 30 June 2021, by days: 181/365 = 49.59 %. JM-01 has 3000 of 12000 万 done = 25 %, 24.59
     /// points behind → amber; JM-02 gives no completed figure → green.
     @Test func handWorkedStatusOn30June2021() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             let imported = try await app.importCSV(templateCSV)
             #expect(imported.ok && imported.committed, "\(imported.errors)")
 
@@ -33,7 +33,7 @@ import VaporTesting
     }
 
     @Test func apiDashboardEqualsTheServiceReport() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             _ = try await app.importCSV(templateCSV)
             let expected = try await app.portfolioService.status(zoneName: nil, asOf: try CalendarDate(iso: "2021-06-30"))
             try await app.testing().test(.GET, "/api/v1/dashboard?asOf=2021-06-30") { res in
@@ -53,7 +53,7 @@ import VaporTesting
     }
 
     @Test func zonesOfTwoCurrenciesAreNeverAdded() async throws {
-        try await withApp { app in
+        try await withLuodiApp { app in
             _ = try await app.importCSV(templateCSV)
             let us = """
             name,total_investment
@@ -66,6 +66,19 @@ import VaporTesting
             let all = try await app.portfolioService.status(zoneName: nil, asOf: try CalendarDate(iso: "2021-06-30"))
             #expect(all.zones?.count == 2)
             #expect(all.totalInvestment == .perCurrency([Money(minorUnits: 135_000_000_000, currency: .cny), Money(minorUnits: 123_450, currency: .usd)]))
+        }
+    }
+}
+
+@Suite struct OpenAPITests {
+    @Test func theDocumentListsEveryAPIRoute() async throws {
+        try await withLuodiApp { app in
+            try await app.testing().test(.GET, "/api/v1/openapi.json") { res in
+                #expect(res.status == .ok)
+                let doc = try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as! [String: Any]
+                let paths = (doc["paths"] as! [String: Any]).keys.sorted()
+                #expect(paths == ["/api/v1/dashboard", "/api/v1/imports", "/api/v1/projects", "/api/v1/projects/{id}"])
+            }
         }
     }
 }

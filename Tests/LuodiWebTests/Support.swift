@@ -14,7 +14,7 @@ enum TestDatabase {
 }
 
 /// Builds the real application on a fresh database, runs `body`, shuts down and drops the database.
-func withApp(_ body: (Application) async throws -> Void) async throws {
+func withLuodiApp(_ body: (Application) async throws -> Void) async throws {
     var dropName: String?
     let config: StoreConfiguration
     if let base = TestDatabase.postgresURL {

@@ -42,7 +42,6 @@ public struct Strings: Sendable {
     let projectsTitle: String
     let search: String
     let all: String
-    let filter: String
     let name: String
     let page: @Sendable (Int, Int, Int) -> String
     let previous: String
@@ -133,7 +132,7 @@ extension Strings {
             case let .notEnrolled(started, months): return "\(started) 开工,\(months) 个月仍未入库"
             case .recoveringFromRed: return "上期为红灯,须经黄灯方可转绿"
             } },
-        projectsTitle: "项目清单", search: "搜索项目名称", all: "全部", filter: "筛选", name: "项目名称",
+        projectsTitle: "项目清单", search: "搜索项目名称", all: "全部", name: "项目名称",
         page: { "第 \($0)/\($1) 页,共 \($2) 个项目" }, previous: "上一页", next: "下一页",
         projectCode: "项目代码", categoryLabel: "项目类别", classLabel: "项目性质", stageLabel: "项目阶段",
         industryCluster: "产业链", responsibleLeader: "包保领导", enterprise: "建设单位", location: "建设地点",
@@ -195,7 +194,7 @@ extension Strings {
             case let .notEnrolled(started, months): return "Started \(started); not in the investment statistics after \(months) months"
             case .recoveringFromRed: return "Red last period; returns to green only through amber"
             } },
-        projectsTitle: "Projects", search: "Search project names", all: "All", filter: "Filter", name: "Project",
+        projectsTitle: "Projects", search: "Search project names", all: "All", name: "Project",
         page: { "Page \($0) of \($1), \($2) projects" }, previous: "Previous", next: "Next",
         projectCode: "Project code", categoryLabel: "Category", classLabel: "Class", stageLabel: "Stage",
         industryCluster: "Industry cluster", responsibleLeader: "Responsible leader", enterprise: "Enterprise", location: "Location",

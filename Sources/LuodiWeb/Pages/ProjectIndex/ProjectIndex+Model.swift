@@ -8,6 +8,8 @@ struct ProjectIndexModel {
     let zones: [String]
     let zone: String
     let asOf: CalendarDate
+    let convention: TimeElapsedConvention
+    let ruleSet: String
     let filter: ProjectFilter
     let departments: [String]
     let rows: [Row]

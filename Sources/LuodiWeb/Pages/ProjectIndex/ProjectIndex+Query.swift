@@ -28,7 +28,8 @@ enum ProjectIndexPage {
                          overdueMilestones: p.stored.plan.milestones.filter { $0.isOverdue(asOf: z.asOf) }.count)
         }
         let departments = Set(z.projects.compactMap(\.project.department)).sorted()
-        return ProjectIndexModel(lang: lang, path: path, zones: zones, zone: z.stored.zone.name, asOf: z.asOf, filter: filter,
+        return ProjectIndexModel(lang: lang, path: path, zones: zones, zone: z.stored.zone.name, asOf: z.asOf,
+                                 convention: z.stored.zone.timeElapsedConvention, ruleSet: z.stored.zone.ruleSet.name, filter: filter,
                                  departments: departments, rows: rows, total: result.total, pages: result.pages)
     }
 }

@@ -34,6 +34,7 @@ enum ProjectIndexView {
         return Layout.page(title: s.projectsTitle, lang: m.lang, section: .projects, path: m.path,
             .h1(.text("\(s.projectsTitle) · \(m.zone)")),
             ZoneDateForm.node(lang: m.lang, action: SiteURL.projects.path, zones: m.zones, zone: m.zone, asOf: m.asOf.iso, extra: extra),
+            .p(.class("note"), .text("\(s.convention(m.convention)) · \(s.ruleSet(m.ruleSet))")),
             .div(.class("pager"),
                 .span(.text(s.page(current, m.pages, m.total))),
                 .if(current > 1, .a(.href(link(page: current - 1)), .text("‹ \(s.previous)"))),

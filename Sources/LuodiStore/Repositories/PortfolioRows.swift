@@ -3,8 +3,9 @@ import LuodiCore
 import SQLKit
 
 /// Reads a zone's projects and milestones with plain SQL rows: the list and dashboard read
-/// every project of a zone on each request, and hydrating Fluent models for 10,000 rows costs
-/// ten times more than decoding the columns directly (measured in BENCHMARKS.md).
+/// every project of a zone on each request, and hydrating Fluent models for the 2,031 projects
+/// and 8,124 milestones of the NYC sample took 0.70 s in a debug build against 0.27 s for
+/// decoding the columns directly (see BENCHMARKS.md).
 enum PortfolioRows {
     static func projects(_ sql: any SQLDatabase, zoneID: UUID, currency: CurrencyCode) async throws -> [StoredProject] {
         let projectRows = try await sql.select().column(SQLLiteral.all).from(ProjectRecord.schema)

@@ -1,7 +1,7 @@
-/// Minimal helpers for writing SVG text safely.
-enum SVG {
-    /// Escapes text and attribute values (`&`, `<`, `>`, `"`, `'`).
-    static func escape(_ s: String) -> String {
+/// Escaping for XML and HTML text and double- or single-quoted attribute values.
+public enum Markup {
+    /// Escapes `&`, `<`, `>`, `"` and `'` as character references.
+    public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.count)
         for c in s {
@@ -16,6 +16,11 @@ enum SVG {
         }
         return out
     }
+}
+
+/// Minimal helpers for writing SVG.
+enum SVG {
+    static func escape(_ s: String) -> String { Markup.escape(s) }
 
     /// A number with at most two decimals, no exponent.
     static func n(_ v: Double) -> String {

@@ -35,23 +35,4 @@ public final class MilestoneRecord: Model, @unchecked Sendable {
         budgetMinor = m.budget?.minorUnits
         spentMinor = m.spent?.minorUnits
     }
-
-    /// - Throws: `StoreError.corrupt` for a bad stored code or date.
-    public func domain(currency: CurrencyCode) throws -> Milestone {
-        do {
-            var m = Milestone(name: name, kind: try ProjectRecord.code(kind, MilestoneKind.self))
-            m.plannedStart = try plannedStart.map(CalendarDate.init(iso:))
-            m.plannedFinish = try plannedFinish.map(CalendarDate.init(iso:))
-            m.actualStart = try actualStart.map(CalendarDate.init(iso:))
-            m.actualFinish = try actualFinish.map(CalendarDate.init(iso:))
-            m.sourceStatus = sourceStatus
-            m.budget = budgetMinor.map { Money(minorUnits: $0, currency: currency) }
-            m.spent = spentMinor.map { Money(minorUnits: $0, currency: currency) }
-            return m
-        } catch let e as StoreError {
-            throw e
-        } catch {
-            throw StoreError.corrupt("milestone \(name): \(error)")
-        }
-    }
 }

@@ -67,34 +67,8 @@ public final class ProjectRecord: Model, @unchecked Sendable {
         source = p.source
     }
 
-    /// The domain value in the zone's currency.
-    /// - Throws: `StoreError.corrupt` naming the project and column of a bad stored value.
-    public func domain(currency: CurrencyCode) throws -> Project {
-        var p = Project(key: key, name: name)
-        func decode<T>(_ column: String, _ f: () throws -> T?) throws -> T? {
-            do { return try f() } catch { throw StoreError.corrupt("project \(key): \(column): \(error)") }
-        }
-        p.projectCode = try decode("project_code") { try projectCode.map(ProjectCode.init) }
-        p.category = try decode("category") { try category.map { try Self.code($0, ProjectCategory.self) } }
-        p.projectClass = try decode("project_class") { try projectClass.map { try Self.code($0, ProjectClass.self) } }
-        p.stage = try decode("stage") { try stage.map { try Self.code($0, Stage.self) } }
-        p.industryCluster = industryCluster
-        p.department = department
-        p.responsibleLeader = responsibleLeader
-        p.enterprise = enterprise
-        p.location = location
-        p.totalInvestment = totalInvestmentMinor.map { Money(minorUnits: $0, currency: currency) }
-        p.annualPlannedInvestment = annualPlannedInvestmentMinor.map { Money(minorUnits: $0, currency: currency) }
-        p.completedInvestment = completedInvestmentMinor.map { Money(minorUnits: $0, currency: currency) }
-        p.statisticalEnrollment = try decode("statistical_enrollment") { try statisticalEnrollment.map(CalendarDate.init(iso:)) }
-        p.plannedStart = try decode("planned_start") { try plannedStart.map(CalendarDate.init(iso:)) }
-        p.plannedFinish = try decode("planned_finish") { try plannedFinish.map(CalendarDate.init(iso:)) }
-        p.actualStart = try decode("actual_start") { try actualStart.map(CalendarDate.init(iso:)) }
-        p.progressNote = progressNote
-        p.source = source
-        return p
-    }
-
+    /// A stored code as its enum.
+    /// - Throws: `StoreError.corrupt` naming the value and the type.
     static func code<T: RawRepresentable>(_ raw: String, _: T.Type) throws -> T where T.RawValue == String {
         guard let v = T(rawValue: raw) else { throw StoreError.corrupt("'\(raw)' is not a \(T.self)") }
         return v

@@ -23,26 +23,20 @@ public struct FluentPortfolioRepository: PortfolioRepository {
 
     public func projects(zoneID: UUID) async throws -> [StoredProject] {
         guard let zone = try await zone(id: zoneID) else { throw StoreError.notFound("zone \(zoneID)") }
-        if let sql = db as? any SQLDatabase {
-            return try await PortfolioRows.projects(sql, zoneID: zoneID, currency: zone.zone.currency)
-                .sorted { ($0.plan.project.name, $0.plan.project.key) < ($1.plan.project.name, $1.plan.project.key) }
-        }
-        let records = try await ProjectRecord.query(on: db).filter(\.$zoneID == zoneID).all()
-        let milestoneRecords = try await MilestoneRecord.query(on: db)
-            .join(ProjectRecord.self, on: \MilestoneRecord.$projectID == \ProjectRecord.$id)
-            .filter(ProjectRecord.self, \.$zoneID == zoneID)
-            .all()
-        return try assemble(records, milestoneRecords, currency: zone.zone.currency)
+        return try await PortfolioRows.projects(sql, zoneID: zoneID, currency: zone.zone.currency)
             .sorted { ($0.plan.project.name, $0.plan.project.key) < ($1.plan.project.name, $1.plan.project.key) }
     }
 
     public func project(id: UUID) async throws -> (zone: StoredZone, project: StoredProject)? {
         guard let record = try await ProjectRecord.find(id, on: db),
-              let zone = try await zone(id: record.zoneID) else { return nil }
-        let milestones = try await MilestoneRecord.query(on: db).filter(\.$projectID == id).all()
-        guard let project = try assemble([record], milestones, currency: zone.zone.currency).first else { return nil }
+              let zone = try await zone(id: record.zoneID),
+              let project = try await PortfolioRows.projects(sql, zoneID: zone.id, currency: zone.zone.currency, id: id).first
+        else { return nil }
         return (zone, project)
     }
+
+    /// Both drivers Luodi uses (SQLite and PostgreSQL) are SQL databases.
+    private var sql: any SQLDatabase { db as! any SQLDatabase }
 
     public func isEmpty() async throws -> Bool {
         try await ProjectRecord.query(on: db).count() == 0
@@ -74,14 +68,10 @@ public struct FluentPortfolioRepository: PortfolioRepository {
         let currency = batch.zone.currency
 
         var existing: [String: StoredProject] = [:]
-        var records: [UUID: ProjectRecord] = [:]
         if existingZone != nil {
-            let rs = try await ProjectRecord.query(on: db).filter(\.$zoneID == zoneID).all()
-            let ms = try await MilestoneRecord.query(on: db)
-                .join(ProjectRecord.self, on: \MilestoneRecord.$projectID == \ProjectRecord.$id)
-                .filter(ProjectRecord.self, \.$zoneID == zoneID).all()
-            for p in try assemble(rs, ms, currency: currency) { existing[p.plan.project.key] = p }
-            for r in rs { records[try r.requireID()] = r }
+            for p in try await PortfolioRows.projects(db as! any SQLDatabase, zoneID: zoneID, currency: currency) {
+                existing[p.plan.project.key] = p
+            }
         }
 
         var newProjects: [ProjectRecord] = []
@@ -92,7 +82,8 @@ public struct FluentPortfolioRepository: PortfolioRepository {
             if let old = existing[plan.project.key] {
                 if old.plan == plan { outcome.projectsUnchanged += 1; continue }
                 outcome.projectsUpdated += 1
-                guard commit, let record = records[old.id] else { continue }
+                guard commit else { continue }
+                guard let record = try await ProjectRecord.find(old.id, on: db) else { throw StoreError.notFound("project \(old.id)") }
                 record.assign(plan.project)
                 record.version += 1
                 try await record.update(on: db)
@@ -124,15 +115,6 @@ public struct FluentPortfolioRepository: PortfolioRepository {
         log.milestones = outcome.milestones
         try await log.create(on: db)
         return outcome
-    }
-
-    private func assemble(_ records: [ProjectRecord], _ milestones: [MilestoneRecord], currency: CurrencyCode) throws -> [StoredProject] {
-        let byProject = Dictionary(grouping: milestones, by: \.projectID)
-        return try records.map { r in
-            let id = try r.requireID()
-            let ms = try (byProject[id] ?? []).sorted { $0.position < $1.position }.map { try $0.domain(currency: currency) }
-            return StoredProject(id: id, version: r.version, plan: ProjectPlan(project: try r.domain(currency: currency), milestones: ms))
-        }
     }
 }
 

@@ -1,3 +1,4 @@
+import LuodiCharts
 import LuodiCore
 import Plot
 import Vapor
@@ -51,18 +52,4 @@ extension HTML {
 
 /// Escapes a value for a double-quoted HTML attribute. Plot escapes text nodes but writes
 /// attribute values as given, so every value that can hold user data goes through this.
-func attr(_ value: String) -> String {
-    var out = ""
-    out.reserveCapacity(value.count)
-    for c in value {
-        switch c {
-        case "&": out += "&amp;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        default: out.append(c)
-        }
-    }
-    return out
-}
+func attr(_ value: String) -> String { Markup.escape(value) }

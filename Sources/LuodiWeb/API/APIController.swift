@@ -36,16 +36,7 @@ struct APIController: RouteCollection {
         let filter = try req.projectFilter()
         let z = try await service.assess(zone, asOf: try req.asOfParameter())
         let result = filter.apply(to: z.projects, asOf: z.asOf)
-        let items = result.page.map { p in
-            let x = p.project
-            return ProjectSummary(
-                id: p.stored.id, key: x.key, name: x.name, department: x.department, category: x.category, stage: x.stage,
-                rag: p.assessment.status, reasons: p.assessment.reasons, totalInvestment: x.totalInvestment,
-                annualPlannedInvestment: x.annualPlannedInvestment, completedInvestment: x.completedInvestment,
-                completionPercent: x.annualPlannedInvestment.flatMap { plan in x.completedInvestment?.ratio(to: plan).map { round2($0 * 100) } },
-                milestones: p.stored.plan.milestones.count,
-                overdueMilestones: p.stored.plan.milestones.filter { $0.isOverdue(asOf: z.asOf) }.count)
-        }
+        let items = result.page.map { ProjectSummary($0, asOf: z.asOf) }
         return try json(ProjectListResponse(zone: zone.zone.name, asOf: z.asOf.iso, total: result.total,
                                              page: min(max(1, filter.page), result.pages), perPage: filter.perPage,
                                              pages: result.pages, items: items))

@@ -12,22 +12,7 @@ struct ProjectIndexModel {
     let ruleSet: String
     let filter: ProjectFilter
     let departments: [String]
-    let rows: [Row]
+    let rows: [ProjectSummary]
     let total: Int
     let pages: Int
-
-    struct Row {
-        let id: UUID
-        let name: String
-        let department: String?
-        let category: ProjectCategory?
-        let stage: Stage?
-        let rag: RAGStatus
-        let firstReason: RAGAssessment.Finding?
-        let reasonCount: Int
-        let planned: Money?
-        let completed: Money?
-        let completionPercent: Double?
-        let overdueMilestones: Int
-    }
 }

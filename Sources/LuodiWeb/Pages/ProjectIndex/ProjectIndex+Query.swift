@@ -19,14 +19,7 @@ enum ProjectIndexPage {
 
     static func query(_ z: AssessedZone, filter: ProjectFilter, lang: Language, path: String, zones: [String]) -> ProjectIndexModel {
         let result = filter.apply(to: z.projects, asOf: z.asOf)
-        let rows = result.page.map { p -> ProjectIndexModel.Row in
-            let x = p.project
-            return .init(id: p.stored.id, name: x.name, department: x.department, category: x.category, stage: x.stage,
-                         rag: p.assessment.status, firstReason: p.assessment.reasons.first, reasonCount: p.assessment.reasons.count,
-                         planned: x.annualPlannedInvestment, completed: x.completedInvestment,
-                         completionPercent: x.annualPlannedInvestment.flatMap { plan in x.completedInvestment?.ratio(to: plan).map { $0 * 100 } },
-                         overdueMilestones: p.stored.plan.milestones.filter { $0.isOverdue(asOf: z.asOf) }.count)
-        }
+        let rows = result.page.map { ProjectSummary($0, asOf: z.asOf) }
         let departments = Set(z.projects.compactMap(\.project.department)).sorted()
         return ProjectIndexModel(lang: lang, path: path, zones: zones, zone: z.stored.zone.name, asOf: z.asOf,
                                  convention: z.stored.zone.timeElapsedConvention, ruleSet: z.stored.zone.ruleSet.name, filter: filter,

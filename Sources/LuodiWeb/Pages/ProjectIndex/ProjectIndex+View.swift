@@ -50,9 +50,9 @@ enum ProjectIndexView {
                         .td(.text(r.category.map(s.category) ?? s.blank)),
                         .td(.text(r.stage.map(s.stage) ?? s.blank)),
                         .td(Layout.light(r.rag, m.lang)),
-                        .td(.unwrap(r.firstReason) { ReasonList.node([$0], lang: m.lang, more: r.reasonCount - 1) }),
-                        .td(.class("num"), .text(Format.money(r.planned, m.lang))),
-                        .td(.class("num"), .text(Format.money(r.completed, m.lang))),
+                        .td(.unwrap(r.reasons.first) { ReasonList.node([$0], lang: m.lang, more: r.reasons.count - 1) }),
+                        .td(.class("num"), .text(Format.money(r.annualPlannedInvestment, m.lang))),
+                        .td(.class("num"), .text(Format.money(r.completedInvestment, m.lang))),
                         .td(.class("num"), .text(Format.percent(r.completionPercent))),
                         .td(.class("num"), .text("\(r.overdueMilestones)")))
                 }

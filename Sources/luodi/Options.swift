@@ -16,8 +16,13 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
-    /// Builds the application quietly (warnings only) for a one-shot command.
-    func quietApp() async throws -> Application {
+    /// Builds the application quietly (warnings only) for a one-shot command. With
+    /// `mustExist`, a SQLite file that does not exist is an error rather than a new database.
+    func quietApp(mustExist: Bool = false) async throws -> Application {
+        if mustExist, case let .sqliteFile(path) = try configuration(), !FileManager.default.fileExists(atPath: path) {
+            printError("\(path): no such database; `luodi serve` creates one with the sample portfolio, `luodi import FILE` with your list (or pass --database PATH)")
+            throw ExitCode(1)
+        }
         var env = Environment(name: "development", arguments: ["luodi"])
         env.arguments = ["luodi"]
         let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning

@@ -13,6 +13,10 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Port to listen on.") var port = 8080
     @ArgumentParser.Flag(help: "Do not load the bundled sample portfolio into an empty database.") var empty = false
 
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port: \(port) is not a TCP port (1–65535)") }
+    }
+
     func run() async throws {
         var env = Environment(name: "development", arguments: ["luodi", "serve", "--hostname", hostname, "--port", String(port)])
         try LoggingSystem.bootstrap(from: &env)

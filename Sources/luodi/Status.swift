@@ -19,7 +19,7 @@ struct Status: AsyncParsableCommand {
         if let asOf {
             do { date = try CalendarDate(iso: asOf) } catch { throw ValidationError("--as-of: \(error)") }
         }
-        let app = try await db.quietApp()
+        let app = try await db.quietApp(mustExist: true)
         let report: StatusReport
         do {
             report = try await app.portfolioService.status(zoneName: zone, asOf: date)

@@ -46,8 +46,10 @@ import Testing
         #expect(throws: MoneyError.tooManyDecimals("1.234", allowed: 2)) { try yuan.parse("1.234") }
     }
 
-    @Test func refusesAnotherCurrency() {
-        #expect(throws: MoneyError.currencyMismatch(.cny, .usd)) { try wan.parse("$100") }
+    @Test func refusesAnotherCurrency() throws {
+        #expect(throws: MoneyError.foreignCurrency("$100", found: .usd, zone: .cny)) { try wan.parse("$100") }
+        #expect(throws: MoneyError.badCurrency("XYZ")) { try CurrencyCode("XYZ") }
+        #expect(try CurrencyCode("usd") == .usd)
     }
 
     @Test func neverAddsTwoCurrencies() {

@@ -100,3 +100,49 @@ import Testing
         #expect(e.count == 1 && e[0].row == 3 && e[0].message.contains("differs from '100' in row 2"))
     }
 }
+
+/// Quoting, headers and zone names: mistakes that a lenient reader would turn into wrong data.
+@Suite struct StructureTests {
+    @Test func anUnclosedQuoteIsAnErrorNotASwallowedFile() throws {
+        let e = try errors("编号,项目名称,总投资(万元)\nQ-1,甲,100\nQ-2,\"未闭合引号,100\nQ-3,丙,300\n")
+        #expect(e.map(\.description) == ["list.csv:3:项目名称: the quote that opens this cell is never closed, so the rest of the file would be read into it"])
+    }
+
+    @Test func aStrayQuoteInsideACellIsAnError() throws {
+        let e = try errors("编号,项目名称,建设单位\nF-1,=HYPERLINK(\"http://evil\",\"x\"),+cmd|calc\n")
+        #expect(e.map(\.description) == ["list.csv:2:项目名称: a double quote inside an unquoted cell; quote the whole cell and double its inner quotes (\"\")"])
+        let after = try errors("编号,项目名称\nF-1,\"甲\"乙\n")
+        #expect(after.map(\.row) == [2] && after.first?.message.hasPrefix("text after the closing quote") == true)
+    }
+
+    @Test func properlyQuotedCellsKeepQuotesCommasAndNewlines() throws {
+        let text = "编号,项目名称,建设单位\nF-1,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"甲,\n乙\"\n"
+        let plan = try ProjectListImporter.plan(data: Data(text.utf8), file: "q.csv", mapping: try BundledProfiles.named("luodi"))
+        #expect(plan.projects.first?.project.name == "=HYPERLINK(\"http://x\",\"y\")")
+        #expect(plan.projects.first?.project.enterprise == "甲,\n乙")
+    }
+
+    @Test func aRepeatedOrAmbiguousHeaderIsAnError() throws {
+        let twice = try errors("编号,项目名称,项目名称\n1,甲,乙\n")
+        #expect(twice.map(\.description) == ["list.csv:1:项目名称: columns 2 (项目名称) and 3 (项目名称) could both be 'name' or '项目名称' (project.name); rename or remove one"])
+        let unit = try errors("项目名称,总投资(万元),总投资\n甲,1,2\n")
+        #expect(unit.count == 1 && unit[0].message.hasPrefix("columns 2 (总投资(万元)) and 3 (总投资) could both be"))
+    }
+
+    @Test func columnsWithoutAFieldAreNamedInANote() throws {
+        let plan = try ProjectListImporter.plan(data: Data("编号,项目名称,备注\n1,甲,x\n".utf8), file: "n.csv", mapping: try BundledProfiles.named("luodi"))
+        #expect(plan.notes.map(\.description) == ["n.csv:1: columns not imported (the mapping gives them no field): 备注"])
+    }
+
+    @Test func aBlankZoneNameIsRefused() throws {
+        let issues = try importIssues(Data("项目名称\n甲\n".utf8), file: "z.csv")
+        #expect(issues.isEmpty)
+        let blank = try importIssues(Data("项目名称\n甲\n".utf8), file: "z.csv", zoneName: "  ")
+        #expect(blank.map(\.description) == ["luodi:--zone: the zone name is empty"])
+    }
+
+    @Test func utf16IsNamed() throws {
+        let e = try importIssues(Data([0xFF, 0xFE, 0x41, 0x00]), file: "u.csv")
+        #expect(e.map(\.message) == ["UTF-16 text (Excel's \"Unicode text\"); save the sheet as CSV UTF-8 instead"])
+    }
+}

@@ -15,10 +15,10 @@ func usd(_ dollars: Int64) -> Money { Money(minorUnits: dollars * 100, currency:
 
 /// The importer's errors for `data` (empty when it succeeded).
 func importIssues(_ data: Data, file: String, profile: String = "luodi", mapping: Mapping? = nil,
-                  encoding: TextEncoding? = nil) throws -> [ImportIssue] {
+                  encoding: TextEncoding? = nil, zoneName: String? = nil) throws -> [ImportIssue] {
     let m = try mapping ?? BundledProfiles.named(profile)
     do throws(ImportFailure) {
-        _ = try ProjectListImporter.plan(data: data, file: file, mapping: m, encoding: encoding)
+        _ = try ProjectListImporter.plan(data: data, file: file, mapping: m, zoneName: zoneName, encoding: encoding)
         return []
     } catch {
         return error.issues

@@ -99,6 +99,21 @@ import Testing
         let bad = try luodi(["status", "--as-of", "2021-13-01", "--json"], in: dir)
         #expect(bad.status != 0 && bad.stderr.contains("there is no month 13"))
     }
+
+    @Test func statusDoesNotCreateADatabase() throws {
+        try withDirectory { dir in
+            let run = try luodi(["status", "--database", "typo.sqlite"], in: dir)
+            #expect(run.status == 1 && run.stderr.contains("typo.sqlite: no such database"))
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("typo.sqlite").path))
+        }
+    }
+
+    @Test func serveRefusesAPortThatIsNotOne() throws {
+        try withDirectory { dir in
+            let run = try luodi(["serve", "--port", "99999"], in: dir)
+            #expect(run.status != 0 && run.stderr.contains("99999 is not a TCP port"))
+        }
+    }
 }
 
 private extension Data {

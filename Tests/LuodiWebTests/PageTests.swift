@@ -1,5 +1,6 @@
 import Foundation
 import LuodiCore
+import LuodiStore
 import Testing
 import VaporTesting
 @testable import LuodiWeb
@@ -100,7 +101,8 @@ import VaporTesting
     @Test func namesAreEscapedEverywhere() async throws {
         try await withLuodiApp { app in
             let evil = "<script>alert(1)</script>"
-            _ = try await app.importCSV("项目名称,节点名称,节点计划完成\n\"\(evil)\",\"\\\"><img src=x>\",2021-01-01\n")
+            let imported = try await app.importCSV("项目名称,节点名称,节点计划完成\n\"\(evil)\",\"\"\"><img src=x>\",2021-01-01\n")
+            #expect(imported.ok, "\(imported.errors)")
             try await app.testing().test(.GET, "/projects") { res in
                 #expect(!res.body.string.contains(evil) && res.body.string.contains("&lt;script&gt;"))
             }
@@ -146,6 +148,43 @@ import VaporTesting
                 #expect(res.body.string.contains("list.csv:2:总投资(万元): &#39;-1&#39; is negative") || res.body.string.contains("list.csv:2:总投资(万元): '-1' is negative"))
                 #expect(!res.body.string.contains("/commit"))
             }
+        }
+    }
+
+    @Test func badParametersOnPagesGiveAPageInTheReadersLanguage() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV)
+            try await app.testing().test(.GET, "/projects?asOf=2021-02-30") { res in
+                #expect(res.status == .badRequest)
+                #expect(res.headers.contentType == .html)
+                #expect(res.body.string.contains("请求有误") && res.body.string.contains("asOf: &#39;2021-02-30&#39; is not a calendar date") || res.body.string.contains("asOf: '2021-02-30' is not a calendar date"))
+            }
+            try await app.testing().test(.GET, "/?zone=Nope", headers: ["Accept-Language": "en"]) { res in
+                #expect(res.status == .notFound && res.body.string.contains("Not found") && res.body.string.contains("no zone named"))
+            }
+            // The API keeps answering in JSON.
+            try await app.testing().test(.GET, "/api/v1/projects?asOf=2021-02-30") { res in
+                #expect(res.status == .badRequest && res.headers.contentType == .json)
+            }
+        }
+    }
+
+    @Test func theDefaultZoneIsTheFirstCreatedNotTheFirstByName() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV, zone: "测试开发区")
+            _ = try await app.importCSV("项目名称\n甲\n", zone: "AAA later zone")
+            #expect(try await app.portfolioService.zone(named: nil).zone.name == "测试开发区")
+        }
+    }
+
+    @Test func abandonedUploadsArePruned() async throws {
+        try await withLuodiApp { app in
+            let uploads = UploadRepository(db: app.db)
+            let id = try await uploads.save(fileName: "a.csv", profile: "luodi", zoneName: nil, data: Data("x".utf8))
+            try await uploads.prune(olderThan: 3600)
+            #expect(try await uploads.find(id) != nil)
+            try await uploads.prune(olderThan: 3600, now: Date().addingTimeInterval(7200))
+            #expect(try await uploads.find(id) == nil)
         }
     }
 }

@@ -15,7 +15,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// - Throws: `CalendarDateError.notACalendarDate` for e.g. 2021-02-30 or month 13.
     public init(year: Int, month: Int, day: Int) throws {
         guard (1...9999).contains(year) else {
-            throw CalendarDateError.notACalendarDate("\(year)-\(month)-\(day)", reason: "year \(year) is outside 1...9999")
+            throw CalendarDateError.notACalendarDate(Self.text(year, month, day), reason: "year \(year) is outside 1...9999")
         }
         guard (1...12).contains(month) else {
             throw CalendarDateError.notACalendarDate(Self.text(year, month, day), reason: "there is no month \(month)")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An ISO 4217 currency code such as `CNY` or `USD`.
 public struct CurrencyCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// Three upper-case letters.
@@ -10,10 +12,11 @@ public struct CurrencyCode: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     private static let zeroDecimal: Set<String> = ["JPY", "KRW", "VND", "CLP", "ISK", "XAF", "XOF"]
 
-    /// - Throws: `MoneyError.badCurrency` unless `code` is three ASCII letters.
+    /// - Throws: `MoneyError.badCurrency` unless `code` (any case) is an ISO 4217 code that
+    ///   Foundation's locale data knows.
     public init(_ code: String) throws {
         let upper = code.uppercased()
-        guard upper.count == 3, upper.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+        guard upper.count == 3, Locale.isoCurrencyCodes.contains(upper) else {
             throw MoneyError.badCurrency(code)
         }
         self.code = upper
@@ -89,6 +92,8 @@ public enum MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooManyDecimals(String, allowed: Int)
     case unknownUnit(String)
     case currencyMismatch(CurrencyCode, CurrencyCode)
+    /// An amount written in another currency than the zone's (text, its currency, the zone's).
+    case foreignCurrency(String, found: CurrencyCode, zone: CurrencyCode)
     case badCurrency(String)
 
     public var description: String {
@@ -100,6 +105,8 @@ public enum MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .tooManyDecimals(t, allowed): return "'\(t)' has more than \(allowed) decimal places for its unit"
         case let .unknownUnit(u): return "unknown money unit '\(u)'; use yuan, wan (万元), yi (亿元), or a currency code"
         case let .currencyMismatch(a, b): return "cannot add \(a) to \(b) without an exchange rate"
+        case let .foreignCurrency(t, found, zone):
+            return "'\(t)' is in \(found) but this zone keeps its money in \(zone); amounts in different currencies are never mixed"
         case let .badCurrency(c): return "'\(c)' is not an ISO 4217 currency code"
         }
     }

@@ -56,7 +56,7 @@ public struct MoneyParser: Sendable {
             declared = cur
             break
         }
-        if let declared, declared != currency { throw MoneyError.currencyMismatch(currency, declared) }
+        if let declared, declared != currency { throw MoneyError.foreignCurrency(raw, found: declared, zone: currency) }
         if text.hasPrefix("-") || text.hasPrefix("−") { throw MoneyError.negative(raw) }
         if text.hasPrefix("+") { text.removeFirst() }
 

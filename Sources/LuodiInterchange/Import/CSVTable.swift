@@ -18,6 +18,7 @@ public struct CSVTable: Sendable {
         guard !text.trimmingWhitespace().isEmpty else {
             throw ImportIssue(file: file, row: nil, column: nil, message: "the file is empty: expected a header row and at least one project row")
         }
+        try CSVQuoting.check(text, file: file)
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true)

@@ -5,6 +5,8 @@ import LuodiCore
 /// `总投资（万元）` is column `总投资` whose bare numbers are in 万元.
 struct HeaderIndex {
     private var positions: [String: Int] = [:]
+    /// Every column index a name stands for (more than one: the name is ambiguous).
+    private var allPositions: [String: [Int]] = [:]
     private(set) var units: [Int: MoneyUnit] = [:]
     let header: [String]
 
@@ -12,7 +14,10 @@ struct HeaderIndex {
         self.header = header
         for (i, raw) in header.enumerated() {
             let (name, unit) = Self.split(raw)
-            for key in [Self.key(raw), Self.key(name)] where positions[key] == nil { positions[key] = i }
+            for key in Set([Self.key(raw), Self.key(name)]) {
+                if positions[key] == nil { positions[key] = i }
+                allPositions[key, default: []].append(i)
+            }
             if let unit { units[i] = unit }
         }
     }
@@ -23,6 +28,12 @@ struct HeaderIndex {
     }
 
     func index(ofName name: String) -> Int? { positions[Self.key(name)] }
+
+    /// The columns that the first present alternative of `column` could mean; more than one
+    /// when the header repeats a name (or gives it with and without a unit).
+    func candidates(of column: Mapping.ColumnName) -> [Int] {
+        column.alternatives.lazy.compactMap { allPositions[Self.key($0)] }.first ?? []
+    }
 
     static func key(_ s: String) -> String { s.trimmingWhitespace().lowercased() }
 

@@ -59,6 +59,14 @@ struct PlanBuilder {
         }
         guard issues.isEmpty else { return plan }
 
+        var used = Set(identity.compactMap(\.1))
+        for accessor in projectAccessors.values { used.formUnion(accessor.columns) }
+        for accessor in (milestoneAccessors ?? [:]).values { used.formUnion(accessor.columns) }
+        let unused = table.header.indices.filter { !used.contains($0) && !table.header[$0].isEmpty }
+        if !unused.isEmpty {
+            note(row: 1, column: nil, "columns not imported (the mapping gives them no field): \(unused.map { table.header[$0] }.joined(separator: ", "))")
+        }
+
         var groups: [Group] = []
         var current: [String: Int] = [:]
         var occurrences: [String: Int] = [:]
@@ -241,7 +249,7 @@ struct PlanBuilder {
         }
         if let v = Vocabulary.lookup(text, T.self, words: words) { return v }
         let allowed = T.allCases.map { v -> String in
-            let zh = words.filter { $0.value.rawValue == v.rawValue && $0.key.unicodeScalars.contains { $0.value > 0x2E80 } }.map(\.key).sorted().first
+            let zh = words.filter { $0.value.rawValue == v.rawValue && Vocabulary.glossary.contains($0.key) }.map(\.key).sorted().first
             return zh.map { "\(v.rawValue) (\($0))" } ?? v.rawValue
         }
         issue(c, "unknown \(field) '\(c.text)'; use one of: \(allowed.joined(separator: ", "))")
@@ -331,6 +339,11 @@ struct PlanBuilder {
             guard let field = F(rawValue: name) else { continue }
             if let column = source.column {
                 if let i = headers.index(of: column) {
+                    let candidates = headers.candidates(of: column)
+                    if candidates.count > 1 {
+                        issue(row: 1, column: table.header[i], "columns \(candidates.map { "\($0 + 1) (\(table.header[$0]))" }.joined(separator: " and ")) could both be \(column) (\(section).\(name)); rename or remove one")
+                        continue
+                    }
                     out[field] = Accessor(label: table.header[i], parts: [.column(i)], source: source, headerUnit: headers.units[i])
                 } else if source.required == true {
                     issue(row: 1, column: nil, "missing required column \(column) (\(section).\(name)); columns are: \(table.header.joined(separator: ", "))")

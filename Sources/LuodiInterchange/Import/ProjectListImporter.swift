@@ -41,7 +41,11 @@ public enum ProjectListImporter {
 
     static func makeZone(mapping: Mapping, override: String?) throws -> Zone {
         let spec = mapping.zone
-        var zone = Zone(name: override ?? spec?.name ?? "Default zone")
+        let name = (override ?? spec?.name ?? "Default zone").trimmingWhitespace()
+        guard !name.isEmpty else {
+            throw ImportIssue(file: mapping.name, row: nil, column: override == nil ? "zone.name" : "--zone", message: "the zone name is empty")
+        }
+        var zone = Zone(name: name)
         if let c = spec?.currency {
             do { zone.currency = try CurrencyCode(c) } catch {
                 throw ImportIssue(file: mapping.name, row: nil, column: "zone.currency", message: "\(error)")

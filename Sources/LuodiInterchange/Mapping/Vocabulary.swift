@@ -14,6 +14,13 @@ enum Vocabulary {
         return words.first { normalize($0.key) == key }?.value
     }
 
+    /// The glossary's Chinese labels (DESIGN.md), preferred when an error lists the allowed words.
+    static let glossary: Set<String> = [
+        "产业项目", "基础设施", "社会事业", "城市配套", "新开工", "续建", "竣工投产", "预备",
+        "线索", "洽谈", "签约", "注册", "前期手续", "在建", "竣工", "投产",
+        "供地", "规划许可", "施工许可", "开工", "封顶", "设计", "施工", "其他",
+    ]
+
     static let category: [String: ProjectCategory] = [
         "产业项目": .industrial, "产业": .industrial, "工业": .industrial, "工业项目": .industrial,
         "基础设施": .infrastructure, "基础设施项目": .infrastructure, "基建": .infrastructure,

@@ -25,6 +25,10 @@ public enum TextEncoding: String, CaseIterable, Sendable, Codable {
     /// - Returns: the text (BOM removed) and the encoding that was used.
     /// - Throws: `ImportIssue` naming the file and the byte offset of the first problem.
     public func decode(_ data: Data, file: String) throws -> (text: String, encoding: TextEncoding) {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            throw ImportIssue(file: file, row: nil, column: nil,
+                              message: "UTF-16 text (Excel's \"Unicode text\"); save the sheet as CSV UTF-8 instead")
+        }
         if let nul = data.firstIndex(of: 0) {
             throw ImportIssue(file: file, row: nil, column: nil,
                               message: "byte \(nul - data.startIndex + 1) is a NUL byte: this is not a text (CSV) file; save the sheet as CSV (UTF-8) and try again")
@@ -37,7 +41,7 @@ public enum TextEncoding: String, CaseIterable, Sendable, Codable {
             if let text = String(validating: body, as: UTF8.self) { return (text, .utf8) }
             if self == .utf8 || hasBOM {
                 throw ImportIssue(file: file, row: nil, column: nil,
-                                  message: "not valid UTF-8 (first bad byte at offset \(Self.firstInvalidUTF8(body))); if Excel saved it as GBK/GB18030, pass --encoding gb18030")
+                                  message: "not valid UTF-8 (first bad byte at offset \(Self.firstInvalidUTF8(body) + (hasBOM ? 3 : 0))); if Excel saved it as GBK/GB18030, pass --encoding gb18030")
             }
             if let text = String(data: data, encoding: Self.foundationGB18030), !text.contains("\u{FFFD}") {
                 return (text, .gb18030)

@@ -10,7 +10,9 @@ public struct FluentPortfolioRepository: PortfolioRepository {
     public init(db: any Database) { self.db = db }
 
     public func zones() async throws -> [StoredZone] {
-        try await ZoneRecord.query(on: db).sort(\.$name).all().map { StoredZone(id: try $0.requireID(), zone: try $0.domain()) }
+        // Creation order, so that the first zone (the default page) does not change when a
+        // zone with an earlier name is imported.
+        try await ZoneRecord.query(on: db).sort(\.$createdAt).sort(\.$name).all().map { StoredZone(id: try $0.requireID(), zone: try $0.domain()) }
     }
 
     public func zone(named name: String) async throws -> StoredZone? {

@@ -43,6 +43,7 @@ public struct PortfolioBatch: Sendable {
 
 /// Reads and writes the portfolio. The engine and the web layer see only this protocol.
 public protocol PortfolioRepository: Sendable {
+    /// Every zone, in the order they were created.
     func zones() async throws -> [StoredZone]
     func zone(named name: String) async throws -> StoredZone?
     func zone(id: UUID) async throws -> StoredZone?

@@ -17,6 +17,11 @@ public struct UploadRepository: Sendable {
         try await PendingUploadRecord.find(id, on: db)
     }
 
+    /// Deletes uploads whose dry run was never committed, older than `age` seconds.
+    public func prune(olderThan age: TimeInterval, now: Date = Date()) async throws {
+        try await PendingUploadRecord.query(on: db).filter(\.$createdAt < now.addingTimeInterval(-age)).delete()
+    }
+
     public func delete(_ id: UUID) async throws {
         try await PendingUploadRecord.query(on: db).filter(\.$id == id).delete()
     }

@@ -38,6 +38,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
             app.logger.notice("sample \(report.file): \(report.projects) projects, \(report.milestones) milestones into zone \(report.zone ?? "?")\(report.ok ? "" : " FAILED: \(report.errors.first?.description ?? "")")")
         }
     }
+    app.middleware.use(PageErrorMiddleware())
     try routes(app)
 }
 

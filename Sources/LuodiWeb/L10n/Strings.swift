@@ -32,6 +32,7 @@ public struct Strings: Sendable {
     let unassigned: String
     let behind: @Sendable (Double) -> String
     let noRateData: String
+    let noInvestmentRule: String
     let reportingProjects: @Sendable (Int) -> String
     let rateBase: @Sendable (Int, Int) -> String
     let category: @Sendable (ProjectCategory) -> String
@@ -91,6 +92,9 @@ public struct Strings: Sendable {
     let committedTitle: String
     let uploadExpired: String
     let notFound: String
+    let errorTitle: @Sendable (UInt) -> String
+    let tooLarge: String
+    let serverError: String
     let backToList: String
 }
 
@@ -109,7 +113,8 @@ extension Strings {
         lagging: "滞后项目", noLagging: "没有亮红灯或黄灯的项目。", byDepartment: "分责任单位", department: "责任单位",
         unassigned: "(未填写)",
         behind: { $0 > 0 ? "落后序时进度 \(fmt1($0)) 个百分点" : "超序时进度 \(fmt1(-$0)) 个百分点" },
-        noRateData: "无可比数据", reportingProjects: { "\($0) 个项目填报" },
+        noRateData: "无可比数据", noInvestmentRule: "本功能区的亮灯规则不以投资对照序时进度(资金为项目预算及支出)",
+        reportingProjects: { "\($0) 个项目填报" },
         rateBase: { "按 \($0)/\($1) 个同时填报计划与完成额的项目计算" },
         category: { switch $0 {
             case .industrial: return "产业项目"; case .infrastructure: return "基础设施"
@@ -155,7 +160,10 @@ extension Strings {
             let o = r.outcome
             return "读取 \(r.rows) 行,得到 \(r.projects) 个项目、\(r.milestones) 个节点;新增 \(o?.projectsCreated ?? 0),更新 \(o?.projectsUpdated ?? 0),不变 \(o?.projectsUnchanged ?? 0)。功能区:\(r.zone ?? "—")"
         },
-        committedTitle: "已写入", uploadExpired: "上传的文件已不存在,请重新上传。", notFound: "没有找到该项目。", backToList: "返回项目清单")
+        committedTitle: "已写入", uploadExpired: "上传的文件已不存在,请重新上传。", notFound: "没有找到该项目。",
+        errorTitle: { switch $0 { case 400: return "请求有误"; case 404: return "没有找到"; case 413: return "文件过大"; case 422: return "无法处理"; default: return "出错了" } },
+        tooLarge: "上传的文件超过大小限制(32 MiB)。请拆分后分批导入。", serverError: "服务器处理请求时出错,已记录日志。请稍后再试。",
+        backToList: "返回项目清单")
 
     static let en = Strings(
         appName: "Luodi · Key-project command center",
@@ -171,7 +179,8 @@ extension Strings {
         lagging: "Lagging projects", noLagging: "No project is red or amber.", byDepartment: "By department", department: "Department",
         unassigned: "(unassigned)",
         behind: { $0 > 0 ? "\(fmt1($0)) points behind time elapsed" : "\(fmt1(-$0)) points ahead of time elapsed" },
-        noRateData: "no comparable data", reportingProjects: { "given by \($0) projects" },
+        noRateData: "no comparable data", noInvestmentRule: "this zone's rule set does not compare investment with time elapsed (figures are budgets and spending)",
+        reportingProjects: { "given by \($0) projects" },
         rateBase: { "over the \($0) of \($1) projects that report both plan and completion" },
         category: { switch $0 {
             case .industrial: return "Industrial"; case .infrastructure: return "Infrastructure"
@@ -217,7 +226,10 @@ extension Strings {
             let o = r.outcome
             return "Read \(r.rows) rows: \(r.projects) projects, \(r.milestones) milestones; \(o?.projectsCreated ?? 0) new, \(o?.projectsUpdated ?? 0) updated, \(o?.projectsUnchanged ?? 0) unchanged. Zone: \(r.zone ?? "—")"
         },
-        committedTitle: "Written", uploadExpired: "The uploaded file is gone; upload it again.", notFound: "No such project.", backToList: "Back to projects")
+        committedTitle: "Written", uploadExpired: "The uploaded file is gone; upload it again.", notFound: "No such project.",
+        errorTitle: { switch $0 { case 400: return "Bad request"; case 404: return "Not found"; case 413: return "File too large"; case 422: return "Cannot process"; default: return "Something went wrong" } },
+        tooLarge: "The uploaded file is over the size limit (32 MiB). Split it and import the parts.", serverError: "The server failed to handle the request; the error is logged. Please try again later.",
+        backToList: "Back to projects")
 }
 
 /// One decimal place.

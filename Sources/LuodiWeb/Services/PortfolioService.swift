@@ -25,7 +25,7 @@ public struct PortfolioService: Sendable {
 
     public init(repository: any PortfolioRepository) { self.repository = repository }
 
-    /// The zone named, or the first zone by name when `name` is nil.
+    /// The zone named, or the first zone created when `name` is nil.
     /// - Throws: `ServiceError.unknownZone` listing the zones that exist.
     public func zone(named name: String?) async throws -> StoredZone {
         let zones = try await repository.zones()

@@ -10,8 +10,10 @@ public enum StatusTable {
             out.append("Time elapsed (by \(share.convention.rawValue)): \(share.elapsed)/\(share.total) = \(fixed(share.percent))%")
             out.append("Projects \(zone.projects)   milestones \(zone.milestones)   overdue milestones \(zone.overdueMilestones)")
             out.append("RAG: red \(zone.rag.red)   amber \(zone.rag.amber)   green \(zone.rag.green)")
-            out.append("Planned \(money(zone.plannedInvestment))   completed \(money(zone.completedInvestment))   total \(money(zone.totalInvestment))")
-            out.append("Completion \(zone.completionPercent.map { fixed($0) + "%" } ?? "n/a") over \(zone.comparableProjects) projects with plan and progress; behind time elapsed by \(zone.behindPoints.map { fixed($0) + " points" } ?? "n/a")")
+            func sum(_ t: MoneyTotal, _ n: Int) -> String { n == 0 ? "- (no project gives it)" : "\(money(t)) (\(n) projects)" }
+            out.append("Planned \(sum(zone.plannedInvestment, zone.reporting.plannedInvestment))   completed \(sum(zone.completedInvestment, zone.reporting.completedInvestment))   total \(sum(zone.totalInvestment, zone.reporting.totalInvestment))")
+            let lag = zone.behindPoints.map { $0 >= 0 ? "behind time elapsed by \(fixed($0)) points" : "ahead of time elapsed by \(fixed(-$0)) points" } ?? "n/a"
+            out.append("Completion \(zone.completionPercent.map { fixed($0) + "%" } ?? "n/a") over \(zone.comparableProjects) projects with plan and progress; \(lag)")
             let rows = zone.byDepartment.map { g in
                 [g.name.isEmpty ? "(unassigned)" : g.name, "\(g.projects)", "\(g.rag.red)", "\(g.rag.amber)", "\(g.rag.green)",
                  "\(g.overdueMilestones)", g.reporting.plannedInvestment == 0 ? "-" : plain(g.plannedInvestment),

@@ -9,4 +9,6 @@ struct DashboardModel {
     /// The zone's status report (the same figures as the API and CLI).
     let report: StatusReport
     let convention: TimeElapsedConvention
+    /// Whether the zone's rule set lights projects by investment against the time-elapsed share.
+    let comparesInvestment: Bool
 }

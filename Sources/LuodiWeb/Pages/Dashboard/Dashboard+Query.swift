@@ -13,7 +13,8 @@ enum DashboardPage {
         }
         let assessed = try await service.assess(zone, asOf: asOf)
         let model = DashboardModel(lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name),
-                                   report: try service.report(assessed), convention: zone.zone.timeElapsedConvention)
+                                   report: try service.report(assessed), convention: zone.zone.timeElapsedConvention,
+                                   comparesInvestment: zone.zone.ruleSet.investmentLag != nil)
         return DashboardView.render(model).response()
     }
 }

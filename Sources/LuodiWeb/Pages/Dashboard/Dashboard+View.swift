@@ -6,7 +6,8 @@ enum DashboardView {
     static func render(_ m: DashboardModel) -> HTML {
         let s = m.lang.strings, r = m.report, zone = r.zone ?? ""
         let gauge = OdometerGauge(completionPercent: r.completionPercent, sharePercent: r.timeElapsedShare.percent,
-                                  completionLabel: s.completionRate, shareLabel: s.timeElapsedShare, noDataLabel: s.noRateData)
+                                  completionLabel: s.completionRate, shareLabel: s.timeElapsedShare, noDataLabel: s.noRateData,
+                                  colorByLag: m.comparesInvestment)
         func list(_ extra: [(String, String?)]) -> String {
             SiteURL.projects.url([("zone", zone), ("asOf", r.asOf)] + extra)
         }
@@ -22,7 +23,7 @@ enum DashboardView {
                 .div(.class("card gauge-card"),
                     .div(.class("label"), .text(s.odometer)),
                     .raw(gauge.svg()),
-                    .div(.class("note"), .text(r.behindPoints.map(s.behind) ?? s.noRateData)),
+                    .div(.class("note"), .text(m.comparesInvestment ? (r.behindPoints.map(s.behind) ?? s.noRateData) : s.noInvestmentRule)),
                     .div(.class("note"), .text(s.rateBase(r.comparableProjects, r.projects)))
                 ),
                 card(s.projects, "\(r.projects)"),

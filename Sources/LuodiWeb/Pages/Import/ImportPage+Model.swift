@@ -12,4 +12,6 @@ struct ImportPageModel {
     /// Set when the dry run passed and the upload can be committed.
     var pendingUpload: UUID?
     var message: String?
+    /// The zone typed in the form, kept after a dry run.
+    var zoneInput: String?
 }

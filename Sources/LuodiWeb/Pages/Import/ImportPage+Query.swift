@@ -2,6 +2,9 @@ import Foundation
 import LuodiInterchange
 import Vapor
 
+/// How long an uploaded file waits for its dry run to be committed (24 hours).
+let pendingUploadLifetime: TimeInterval = 24 * 3600
+
 enum ImportPage {
     struct UploadForm: Content {
         var file: File
@@ -26,6 +29,8 @@ enum ImportPage {
         let report = try await req.importer.run(.init(data: data, fileName: form.file.filename, profile: profile, zoneName: zone,
                                                       dryRun: true, sizeLimit: req.application.uploadLimit))
         m.report = report
+        m.zoneInput = zone
+        try await req.uploads.prune(olderThan: pendingUploadLifetime)
         if report.ok {
             m.pendingUpload = try await req.uploads.save(fileName: form.file.filename, profile: profile, zoneName: zone, data: data)
         }

@@ -10,7 +10,7 @@ enum ImportPageView {
                 .label(.text(s.file), .input(.type(.file), .name("file"), .required(true), .attribute(named: "accept", value: ".csv,text/csv"))),
                 .label(.text(s.profile), .select(.attribute(named: "name", value: "profile"),
                     .forEach(m.profiles) { p in .option(.value(attr(p)), .label(attr("\(p) · \(s.profileHelp(p))")), .isSelected(p == m.report?.profile)) })),
-                .label(.text(s.zoneOverride), .input(.type(.text), .name("zone"), .attribute(named: "list", value: "zones"))),
+                .label(.text(s.zoneOverride), .input(.type(.text), .name("zone"), .value(attr(m.zoneInput ?? "")), .attribute(named: "list", value: "zones"))),
                 .element(named: "datalist", nodes: [.attribute(named: "id", value: "zones")] + m.zones.map { z in
                     .element(named: "option", nodes: [.attribute(named: "value", value: attr(z))]) }),
                 .button(.type(.submit), .text(s.dryRun))

@@ -31,7 +31,7 @@ enum OpenAPIDocument {
         "/api/v1/projects/{id}": {"get": {
           "summary": "One project with milestones, light and reasons.",
           "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"$ref": "#/components/parameters/asOf"}],
-          "responses": {"200": {"description": "The project"}, "404": {"description": "No such project"}}}},
+          "responses": {"200": {"description": "The project"}, "400": {"description": "Bad id or asOf"}, "404": {"description": "No such project"}}}},
         "/api/v1/imports": {"post": {
           "summary": "Import a project list (CSV). All or nothing: any error writes nothing and lists every bad row as file:row:column: message.",
           "parameters": [
@@ -42,7 +42,8 @@ enum OpenAPIDocument {
             {"name": "encoding", "in": "query", "schema": {"type": "string", "enum": ["auto", "utf-8", "gb18030"]}}],
           "requestBody": {"required": true, "content": {"text/csv": {"schema": {"type": "string", "format": "binary"}},
                                                          "multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
-          "responses": {"200": {"description": "Import report"}, "422": {"description": "Import report with errors; nothing written"}}}}
+          "responses": {"200": {"description": "Import report"}, "400": {"description": "Bad parameter or no body"},
+                        "413": {"description": "Body over the upload limit"}, "422": {"description": "Import report with errors; nothing written"}}}}
       },
       "components": {
         "parameters": {

@@ -11,7 +11,7 @@ struct ProjectIndexModel {
     let convention: TimeElapsedConvention
     let ruleSet: String
     let filter: ProjectFilter
-    let departments: [String]
+    let departments: [Department]
     let rows: [ProjectSummary]
     let total: Int
     let pages: Int

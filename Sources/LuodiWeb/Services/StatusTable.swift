@@ -36,7 +36,7 @@ public enum StatusTable {
     }
 
     /// Columns padded to the widest cell; CJK characters count as two columns.
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
+    public static func table(_ header: [String], _ rows: [[String]]) -> String {
         func width(_ s: String) -> Int { s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) } }
         let all = [header] + rows
         let widths = header.indices.map { i in all.map { width($0[i]) }.max() ?? 0 }

@@ -1,0 +1,156 @@
+/// A point in local time: minutes since 1970-01-01 00:00 in the schedule's own time zone.
+/// Schedules are computed in local wall-clock time, as MS Project and P6 store them.
+public typealias ScheduleTime = Int
+
+extension ScheduleTime {
+    /// The calendar day of this time.
+    public var day: CalendarDate { CalendarDate(daysSinceEpoch: Int((Double(self) / 1440).rounded(.down))) }
+    /// Minutes after midnight, 0..<1440.
+    public var minuteOfDay: Int { ((self % 1440) + 1440) % 1440 }
+    /// `yyyy-MM-ddTHH:mm`.
+    public var isoMinute: String {
+        let m = minuteOfDay
+        return "\(day.iso)T\(m / 60 < 10 ? "0" : "")\(m / 60):\(m % 60 < 10 ? "0" : "")\(m % 60)"
+    }
+
+    /// Parses `yyyy-MM-ddTHH:mm[:ss]`.
+    /// - Throws: `CalendarDateError` for a bad date or time.
+    public init(isoMinute text: String) throws {
+        let parts = text.split(separator: "T", maxSplits: 1)
+        guard parts.count == 2 else { throw CalendarDateError.badFormat(text, expected: "yyyy-MM-ddTHH:mm") }
+        let date = try CalendarDate(iso: String(parts[0]))
+        let hm = parts[1].split(separator: ":")
+        guard hm.count >= 2, let h = Int(hm[0]), let m = Int(hm[1]), (0...24).contains(h), (0..<60).contains(m) else {
+            throw CalendarDateError.badFormat(text, expected: "yyyy-MM-ddTHH:mm")
+        }
+        self = date.daysSinceEpoch * 1440 + h * 60 + m
+    }
+}
+
+/// Working time in minutes: intervals per weekday and per-date exceptions, as MS Project and
+/// P6 calendars define them. Scheduling arithmetic (adding working minutes, the next start of
+/// work) follows MS Project's convention: a finish may sit at the end of a working period
+/// (17:00) and the next start moves to the beginning of the next one (08:00 the next day).
+public struct WorkCalendar: Sendable, Hashable {
+    public var name: String
+    /// Working intervals in minutes after midnight, `[from, to)`, per weekday (Monday = 0).
+    public var week: [[Range<Int>]]
+    /// Days whose intervals replace the week's (an empty list: a non-working day).
+    public var exceptions: [CalendarDate: [Range<Int>]]
+
+    public init(name: String, week: [[Range<Int>]], exceptions: [CalendarDate: [Range<Int>]] = [:]) {
+        precondition(week.count == 7, "one list of intervals per weekday, Monday first")
+        self.name = name
+        self.week = week
+        self.exceptions = exceptions
+    }
+
+    /// MS Project's "Standard" calendar: Monday–Friday 08:00–12:00 and 13:00–17:00.
+    public static let standard = WorkCalendar(
+        name: "Standard", week: Array(repeating: [480..<720, 780..<1020], count: 5) + [[], []])
+
+    /// The standard hours with the PRC public holidays and 调休 working days of the State
+    /// Council's notices (see `HolidayNotice.china`).
+    public static func china(hours: [Range<Int>] = [480..<720, 780..<1020]) -> WorkCalendar {
+        var calendar = WorkCalendar(name: "China", week: Array(repeating: hours, count: 5) + [[], []])
+        let days = WorkingDayCalendar.china()
+        for (day, working) in days.exceptions { calendar.exceptions[day] = working ? hours : [] }
+        return calendar
+    }
+
+    /// The working intervals of one day.
+    public func intervals(on day: CalendarDate) -> [Range<Int>] {
+        exceptions[day] ?? week[WorkingDayCalendar.weekdayIndex(day)]
+    }
+
+    /// True when the calendar has working time in some week (else every search would run away).
+    public var hasWorkingTime: Bool { week.contains { !$0.isEmpty } || exceptions.values.contains { !$0.isEmpty } }
+
+    /// How far searches for working time look before giving up (about 50 years).
+    static let searchLimitDays = 18_300
+
+    /// `t` if it is inside a working interval, else the start of the next one (a time exactly
+    /// at an interval's end moves on to the next interval's start).
+    public func nextWorkStart(_ t: ScheduleTime) -> ScheduleTime {
+        var day = t.day
+        var minute = t.minuteOfDay
+        for _ in 0..<Self.searchLimitDays {
+            for r in intervals(on: day) where minute < r.upperBound {
+                return day.daysSinceEpoch * 1440 + max(minute, r.lowerBound)
+            }
+            day = day.adding(days: 1)
+            minute = 0
+        }
+        return t
+    }
+
+    /// `t` if it is inside or at the end of a working interval, else the end of the previous one.
+    public func previousWorkFinish(_ t: ScheduleTime) -> ScheduleTime {
+        var day = t.day
+        var minute = t.minuteOfDay == 0 && t > Int.min ? 1440 : t.minuteOfDay
+        if t.minuteOfDay == 0 { day = day.adding(days: -1) }
+        for _ in 0..<Self.searchLimitDays {
+            for r in intervals(on: day).reversed() where minute > r.lowerBound {
+                return day.daysSinceEpoch * 1440 + min(minute, r.upperBound)
+            }
+            day = day.adding(days: -1)
+            minute = 1440
+        }
+        return t
+    }
+
+    /// The time reached after `minutes` of working time from `t` (backwards when negative).
+    /// Forwards the result may be an interval's end; backwards an interval's start.
+    public func adding(workingMinutes minutes: Int, to t: ScheduleTime) -> ScheduleTime {
+        if minutes == 0 { return t }
+        if minutes > 0 {
+            var left = minutes
+            var day = t.day, minute = t.minuteOfDay
+            for _ in 0..<Self.searchLimitDays {
+                for r in intervals(on: day) where minute < r.upperBound {
+                    let from = max(minute, r.lowerBound)
+                    let available = r.upperBound - from
+                    if left <= available { return day.daysSinceEpoch * 1440 + from + left }
+                    left -= available
+                    minute = r.upperBound
+                }
+                day = day.adding(days: 1)
+                minute = 0
+            }
+            return t + minutes
+        }
+        var left = -minutes
+        var day = t.day, minute = t.minuteOfDay
+        if minute == 0 { day = day.adding(days: -1); minute = 1440 }
+        for _ in 0..<Self.searchLimitDays {
+            for r in intervals(on: day).reversed() where minute > r.lowerBound {
+                let to = min(minute, r.upperBound)
+                let available = to - r.lowerBound
+                if left <= available { return day.daysSinceEpoch * 1440 + to - left }
+                left -= available
+                minute = r.lowerBound
+            }
+            day = day.adding(days: -1)
+            minute = 1440
+        }
+        return t + minutes
+    }
+
+    /// Working minutes from `a` to `b` (negative when `b` is earlier).
+    public func workingMinutes(from a: ScheduleTime, to b: ScheduleTime) -> Int {
+        if a == b { return 0 }
+        if b < a { return -workingMinutes(from: b, to: a) }
+        var total = 0
+        var day = a.day
+        let lastDay = b.day
+        while day <= lastDay {
+            let base = day.daysSinceEpoch * 1440
+            for r in intervals(on: day) {
+                let from = max(base + r.lowerBound, a), to = min(base + r.upperBound, b)
+                if to > from { total += to - from }
+            }
+            day = day.adding(days: 1)
+        }
+        return total
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import LuodiCore
+
+/// Reads MS Project XML (MSPDI, the format of "Save as XML" in MS Project 2003 and later):
+/// calendars (week days, working times and exceptions, in both the old `DayType 0` and the newer
+/// `Exceptions` form, with base-calendar inheritance), tasks, and predecessor links.
+///
+/// Summary, inactive and null tasks are not scheduled (their dates roll up from their children
+/// in MS Project); links to or from summary tasks are left out with a note.
+public enum MSPDIReader {
+    /// - Throws: `ImportIssue` naming the file and the element at fault.
+    public static func read(_ data: Data, file: String) throws -> ScheduleFile {
+        let root = try XMLNode.parse(data, file: file)
+        guard root.name == "Project" else {
+            throw ImportIssue(file: file, row: nil, column: nil, message: "not an MS Project XML file: the root element is <\(root.name)>, expected <Project>")
+        }
+        var notes: [String] = []
+        let calendars = try readCalendars(root, file: file)
+        guard let defaultUID = root.value("CalendarUID"), let defaultCalendar = calendars[defaultUID] else {
+            throw ImportIssue(file: file, row: nil, column: "Project/CalendarUID", message: "the project names no calendar that the file defines")
+        }
+        guard let startText = root.value("StartDate") else {
+            throw ImportIssue(file: file, row: nil, column: "Project/StartDate", message: "the project has no start date")
+        }
+        let projectStart = try time(startText, file: file, field: "Project/StartDate")
+
+        var activities: [Activity] = []
+        var stored: [String: ScheduleFile.StoredDates] = [:]
+        var summary = Set<String>()
+        var links: [(pred: String, succ: String, node: XMLNode)] = []
+        for task in root.child("Tasks")?.all("Task") ?? [] {
+            guard let uid = task.value("UID") else { continue }
+            if task.value("IsNull") == "1" || task.value("Active") == "0" { continue }
+            if task.value("Summary") == "1" { summary.insert(uid); continue }
+            let name = task.value("Name") ?? ""
+            var a = Activity(id: uid, name: name, durationMinutes: try duration(task.value("Duration") ?? "PT0H0M0S", file: file, field: "Task \(uid)/Duration"))
+            if let cal = task.value("CalendarUID"), cal != "-1" {
+                guard calendars[cal] != nil else {
+                    throw ImportIssue(file: file, row: nil, column: "Task \(uid)/CalendarUID", message: "calendar \(cal) is not defined")
+                }
+                a.calendar = cal
+            }
+            a.constraint = constraintKind(task.value("ConstraintType"))
+            if let d = task.value("ConstraintDate") { a.constraintDate = try time(d, file: file, field: "Task \(uid)/ConstraintDate") }
+            if let d = task.value("ActualStart") { a.actualStart = try time(d, file: file, field: "Task \(uid)/ActualStart") }
+            if let d = task.value("ActualFinish") { a.actualFinish = try time(d, file: file, field: "Task \(uid)/ActualFinish") }
+            activities.append(a)
+            stored[uid] = ScheduleFile.StoredDates(
+                earlyStart: try task.value("EarlyStart").map { try time($0, file: file, field: "Task \(uid)/EarlyStart") },
+                earlyFinish: try task.value("EarlyFinish").map { try time($0, file: file, field: "Task \(uid)/EarlyFinish") },
+                lateStart: try task.value("LateStart").map { try time($0, file: file, field: "Task \(uid)/LateStart") },
+                lateFinish: try task.value("LateFinish").map { try time($0, file: file, field: "Task \(uid)/LateFinish") },
+                totalFloatMinutes: task.value("TotalSlack").flatMap(Int.init).map { $0 / 10 },
+                freeFloatMinutes: task.value("FreeSlack").flatMap(Int.init).map { $0 / 10 },
+                critical: task.value("Critical").map { $0 == "1" })
+            for link in task.all("PredecessorLink") {
+                if let p = link.value("PredecessorUID") { links.append((p, uid, link)) }
+            }
+        }
+        let scheduled = Set(activities.map(\.id))
+        var relationships: [Relationship] = []
+        for (pred, succ, node) in links {
+            guard scheduled.contains(pred) else {
+                notes.append(summary.contains(pred) ? "link from summary task \(pred) to \(succ) left out" : "link from unknown or inactive task \(pred) to \(succ) left out")
+                continue
+            }
+            let type: RelationshipType
+            switch node.value("Type") ?? "1" {
+            case "0": type = .finishToFinish
+            case "1": type = .finishToStart
+            case "2": type = .startToFinish
+            case "3": type = .startToStart
+            case let other:
+                throw ImportIssue(file: file, row: nil, column: "Task \(succ)/PredecessorLink/Type", message: "unknown link type \(other)")
+            }
+            let format = Int(node.value("LagFormat") ?? "7") ?? 7
+            guard format != 19 && format != 20 else {
+                notes.append("percent lag on link \(pred) → \(succ) is not supported yet; read as no lag")
+                relationships.append(Relationship(predecessor: pred, successor: succ, type: type))
+                continue
+            }
+            // LinkLag is in tenths of a minute; even LagFormat codes (4 em, 6 eh, 8 ed, 10 ew, 12 emo) are elapsed.
+            let lag = Lag(minutes: (Int(node.value("LinkLag") ?? "0") ?? 0) / 10, elapsed: [4, 6, 8, 10, 12].contains(format))
+            relationships.append(Relationship(predecessor: pred, successor: succ, type: type, lag: lag))
+        }
+        _ = defaultCalendar
+        let network = ScheduleNetwork(activities: activities, relationships: relationships, calendars: calendars,
+                                      defaultCalendar: defaultUID, projectStart: projectStart)
+        return ScheduleFile(network: network, stored: stored, notes: notes)
+    }
+
+    static func constraintKind(_ code: String?) -> ConstraintKind {
+        switch code {
+        case "1": return .asLateAsPossible
+        case "2": return .mustStartOn
+        case "3": return .mustFinishOn
+        case "4": return .startNoEarlierThan
+        case "5": return .startNoLaterThan
+        case "6": return .finishNoEarlierThan
+        case "7": return .finishNoLaterThan
+        default: return .asSoonAsPossible
+        }
+    }
+
+    /// `2018-10-18T08:00:00` → minutes since the epoch, local time.
+    static func time(_ text: String, file: String, field: String) throws -> ScheduleTime {
+        do { return try ScheduleTime(isoMinute: text) } catch {
+            throw ImportIssue(file: file, row: nil, column: field, message: "\(error)")
+        }
+    }
+
+    /// An ISO 8601 duration such as `PT8H0M0S` → minutes.
+    static func duration(_ text: String, file: String, field: String) throws -> Int {
+        var minutes = 0.0, number = "", inTime = false
+        for c in text.dropFirst() {
+            switch c {
+            case "T": inTime = true
+            case "0"..."9", ".": number.append(c)
+            case "D", "H", "M", "S", "W", "Y":
+                let v = Double(number) ?? 0
+                number = ""
+                switch (c, inTime) {
+                case ("W", _): minutes += v * 7 * 1440
+                case ("D", _): minutes += v * 1440
+                case ("H", true): minutes += v * 60
+                case ("M", true): minutes += v
+                case ("S", true): minutes += v / 60
+                default: throw ImportIssue(file: file, row: nil, column: field, message: "duration '\(text)' uses units Luodi does not read")
+                }
+            default: throw ImportIssue(file: file, row: nil, column: field, message: "'\(text)' is not an ISO 8601 duration")
+            }
+        }
+        guard text.hasPrefix("P") else { throw ImportIssue(file: file, row: nil, column: field, message: "'\(text)' is not an ISO 8601 duration") }
+        return Int(minutes.rounded())
+    }
+
+    static func readCalendars(_ root: XMLNode, file: String) throws -> [String: WorkCalendar] {
+        struct Raw {
+            var name: String
+            var base: String?
+            var week: [Int: [Range<Int>]] = [:]          // MSPDI DayType 1 = Sunday … 7 = Saturday
+            var exceptions: [(from: CalendarDate, to: CalendarDate, hours: [Range<Int>])] = []
+        }
+        func hours(_ node: XMLNode, working: Bool) throws -> [Range<Int>] {
+            guard working else { return [] }
+            return try (node.child("WorkingTimes")?.all("WorkingTime") ?? []).compactMap { wt in
+                guard let f = wt.value("FromTime"), let t = wt.value("ToTime") else { return nil }
+                let from = try minute(f), to = try minute(t)
+                return from..<(to == 0 ? 1440 : to)
+            }
+        }
+        func minute(_ s: String) throws -> Int {
+            let p = s.split(separator: ":")
+            guard p.count >= 2, let h = Int(p[0]), let m = Int(p[1]) else {
+                throw ImportIssue(file: file, row: nil, column: "Calendar WorkingTime", message: "'\(s)' is not a time of day")
+            }
+            return h * 60 + m
+        }
+        func day(_ s: String) throws -> CalendarDate {
+            try CalendarDate(iso: String(s.prefix(10)))
+        }
+        var raw: [String: Raw] = [:]
+        for cal in root.child("Calendars")?.all("Calendar") ?? [] {
+            guard let uid = cal.value("UID") else { continue }
+            var r = Raw(name: cal.value("Name") ?? uid, base: cal.value("BaseCalendarUID").flatMap { $0 == "-1" || $0 == "0" ? nil : $0 })
+            for wd in cal.child("WeekDays")?.all("WeekDay") ?? [] {
+                guard let type = wd.value("DayType").flatMap(Int.init) else { continue }
+                let working = wd.value("DayWorking") == "1"
+                if type == 0, let period = wd.child("TimePeriod"), let f = period.value("FromDate"), let t = period.value("ToDate") {
+                    r.exceptions.append((try day(f), try day(t), try hours(wd, working: working)))
+                } else if (1...7).contains(type) {
+                    r.week[type] = try hours(wd, working: working)
+                }
+            }
+            for ex in cal.child("Exceptions")?.all("Exception") ?? [] {
+                guard let period = ex.child("TimePeriod"), let f = period.value("FromDate"), let t = period.value("ToDate") else { continue }
+                r.exceptions.append((try day(f), try day(t), try hours(ex, working: ex.value("DayWorking") == "1")))
+            }
+            raw[uid] = r
+        }
+        var out: [String: WorkCalendar] = [:]
+        func resolve(_ uid: String, depth: Int = 0) -> WorkCalendar? {
+            if let done = out[uid] { return done }
+            guard let r = raw[uid], depth < 10 else { return nil }
+            let base = r.base.flatMap { resolve($0, depth: depth + 1) } ?? WorkCalendar.standard
+            var week = base.week
+            // MSPDI DayType 1 (Sunday) … 7 (Saturday) → Monday-first index.
+            for (type, hours) in r.week { week[(type + 5) % 7] = hours }
+            var calendar = WorkCalendar(name: uid, week: week, exceptions: base.exceptions)
+            for e in r.exceptions {
+                var d = e.from
+                while d <= e.to { calendar.exceptions[d] = e.hours; d = d.adding(days: 1) }
+            }
+            out[uid] = calendar
+            return calendar
+        }
+        for uid in raw.keys { _ = resolve(uid) }
+        return out
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A minimal element tree built with Foundation's XML parser: enough to read MSPDI, which is
+/// plain nested elements with text content.
+final class XMLNode {
+    let name: String
+    var text = ""
+    var children: [XMLNode] = []
+
+    init(name: String) { self.name = name }
+
+    /// The first child named `name`.
+    func child(_ name: String) -> XMLNode? { children.first { $0.name == name } }
+    /// Every child named `name`.
+    func all(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
+    /// The trimmed text of the first child named `name`, nil when absent or empty.
+    func value(_ name: String) -> String? {
+        guard let t = child(name)?.text.trimmingWhitespace(), !t.isEmpty else { return nil }
+        return t
+    }
+
+    /// Parses a document.
+    /// - Throws: `ImportIssue` naming the file, line and column of the first XML error.
+    static func parse(_ data: Data, file: String) throws -> XMLNode {
+        let parser = XMLParser(data: data)
+        let builder = Builder()
+        parser.delegate = builder
+        guard parser.parse(), let root = builder.root else {
+            throw ImportIssue(file: file, row: parser.lineNumber, column: "column \(parser.columnNumber)",
+                              message: "not well-formed XML (\(parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element"))")
+        }
+        return root
+    }
+
+    private final class Builder: NSObject, XMLParserDelegate {
+        var root: XMLNode?
+        var stack: [XMLNode] = []
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
+            let node = XMLNode(name: local)
+            stack.last?.children.append(node)
+            if root == nil { root = node }
+            stack.append(node)
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            stack.removeLast()
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            stack.last?.text += string
+        }
+    }
+}

@@ -8,11 +8,11 @@ import LuodiWeb
 struct ScheduleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule",
-        abstract: "Schedule an MS Project XML (.xml) file with Luodi's CPM engine.")
+        abstract: "Schedule an MS Project XML (.xml) or Primavera XER (.xer) file with Luodi's CPM engine.")
 
     enum Format: String, ExpressibleByArgument { case json, table }
 
-    @ArgumentParser.Argument(help: "The schedule file (.xml, MSPDI).") var file: String
+    @ArgumentParser.Argument(help: "The schedule file: MSPDI (.xml) or XER (.xer).") var file: String
     @ArgumentParser.Option(help: "json or table.") var format: Format = .table
     @ArgumentParser.Flag(help: "Compare the engine's dates with those stored in the file.") var compare = false
     @ArgumentParser.Option(help: "Schedule N times and print the median milliseconds of the scheduling alone on stderr.") var timing: Int?
@@ -23,14 +23,15 @@ struct ScheduleCommand: AsyncParsableCommand {
             printError("\(file): cannot read the file (\(error.localizedDescription))")
             throw ExitCode(2)
         }
-        guard file.lowercased().hasSuffix(".xml") else {
-            printError("\(file): only MS Project XML (.xml) schedules are read so far; Primavera XER is planned")
+        let lower = file.lowercased()
+        guard lower.hasSuffix(".xml") || lower.hasSuffix(".xer") else {
+            printError("\(file): give an MS Project XML (.xml) or Primavera XER (.xer) file")
             throw ExitCode(2)
         }
         let parsed: ScheduleFile
         let schedule: Schedule
         do {
-            parsed = try MSPDIReader.read(data, file: file)
+            parsed = lower.hasSuffix(".xer") ? try XERReader.read(data, file: file) : try MSPDIReader.read(data, file: file)
             schedule = try CPMScheduler.schedule(parsed.network)
         } catch {
             printError("\(error)")

@@ -90,17 +90,26 @@ public enum CPMScheduler {
             throw ScheduleError.cycle(left.sorted().map { n.activities[$0].id })
         }
 
-        func addLag(_ rel: Relationship, _ t: ScheduleTime, calendar: WorkCalendar, sign: Int = 1) -> ScheduleTime {
+        /// `t` moved by the relationship's lag, on the calendar the network's lag rule names.
+        func addLag(_ rel: Relationship, _ t: ScheduleTime, calendar successorCalendar: WorkCalendar, sign: Int = 1) -> ScheduleTime {
             let m = rel.lag.minutes * sign
             if m == 0 { return t }
-            return rel.lag.elapsed ? t + m : calendar.adding(workingMinutes: m, to: t)
+            if rel.lag.elapsed { return t + m }
+            let calendar: WorkCalendar
+            switch n.lagCalendar {
+            case .successor: calendar = successorCalendar
+            case .predecessor: calendar = calendars[index[rel.predecessor]!]
+            case .twentyFourHour: return t + m
+            case .projectDefault: calendar = n.calendars[n.defaultCalendar] ?? successorCalendar
+            }
+            return calendar.adding(workingMinutes: m, to: t)
         }
 
         /// The next start of work, except that a milestone may sit at the end of a working period.
         func startOfWork(_ i: Int, _ t: ScheduleTime) -> ScheduleTime {
             let c = calendars[i]
             let next = c.nextWorkStart(t)
-            if next > t, n.activities[i].isMilestone, c.previousWorkFinish(t) == t { return t }
+            if next > t, n.activities[i].isMilestone, n.activities[i].milestoneAtFinish, c.previousWorkFinish(t) == t { return t }
             return next
         }
 

@@ -47,6 +47,9 @@ public struct Activity: Hashable, Sendable {
 
     /// A milestone has no duration.
     public var isMilestone: Bool { durationMinutes == 0 }
+    /// A finish milestone may sit at the end of a working period (MS Project's milestones and
+    /// P6's finish milestones); a start milestone moves to the next start of work.
+    public var milestoneAtFinish = true
 }
 
 /// "`successor` depends on `predecessor`" with a type and a lag.
@@ -63,8 +66,16 @@ public struct Relationship: Hashable, Sendable {
     }
 }
 
+/// Which calendar measures a relationship's lag: MS Project uses the successor's, P6 lets the
+/// project choose (SCHEDOPTIONS `sched_calendar_on_relationship_lag`).
+public enum LagCalendarRule: String, Sendable, Codable {
+    case successor, predecessor, twentyFourHour, projectDefault
+}
+
 /// Everything the scheduler needs: activities, relationships, calendars and the project start.
 public struct ScheduleNetwork: Sendable {
+    /// Calendar of lags; MS Project's rule by default.
+    public var lagCalendar: LagCalendarRule = .successor
     public var activities: [Activity]
     public var relationships: [Relationship]
     public var calendars: [String: WorkCalendar]

@@ -36,7 +36,13 @@ public struct WorkCalendar: Sendable, Hashable {
     /// Working intervals in minutes after midnight, `[from, to)`, per weekday (Monday = 0).
     public var week: [[Range<Int>]]
     /// Days whose intervals replace the week's (an empty list: a non-working day).
-    public var exceptions: [CalendarDate: [Range<Int>]]
+    public var exceptions: [CalendarDate: [Range<Int>]] {
+        get { Dictionary(uniqueKeysWithValues: exceptionsByDay.map { (CalendarDate(daysSinceEpoch: $0.key), $0.value) }) }
+        set { exceptionsByDay = Dictionary(uniqueKeysWithValues: newValue.map { ($0.key.daysSinceEpoch, $0.value) }) }
+    }
+    /// The exceptions keyed by day number (days since 1970-01-01): the arithmetic below walks
+    /// day numbers, not dates, because it runs for every date of every activity.
+    private var exceptionsByDay: [Int: [Range<Int>]] = [:]
 
     public init(name: String, week: [[Range<Int>]], exceptions: [CalendarDate: [Range<Int>]] = [:]) {
         precondition(week.count == 7, "one list of intervals per weekday, Monday first")
@@ -53,32 +59,39 @@ public struct WorkCalendar: Sendable, Hashable {
     /// Council's notices (see `HolidayNotice.china`).
     public static func china(hours: [Range<Int>] = [480..<720, 780..<1020]) -> WorkCalendar {
         var calendar = WorkCalendar(name: "China", week: Array(repeating: hours, count: 5) + [[], []])
-        let days = WorkingDayCalendar.china()
-        for (day, working) in days.exceptions { calendar.exceptions[day] = working ? hours : [] }
+        for (day, working) in WorkingDayCalendar.china().exceptions { calendar.exceptionsByDay[day.daysSinceEpoch] = working ? hours : [] }
         return calendar
     }
 
     /// The working intervals of one day.
-    public func intervals(on day: CalendarDate) -> [Range<Int>] {
-        exceptions[day] ?? week[WorkingDayCalendar.weekdayIndex(day)]
+    public func intervals(on day: CalendarDate) -> [Range<Int>] { intervals(day: day.daysSinceEpoch) }
+
+    /// The working intervals of day number `d` (days since 1970-01-01, a Thursday).
+    @inline(__always)
+    func intervals(day d: Int) -> [Range<Int>] {
+        exceptionsByDay[d] ?? week[((d % 7) + 10) % 7]
     }
 
     /// True when the calendar has working time in some week (else every search would run away).
-    public var hasWorkingTime: Bool { week.contains { !$0.isEmpty } || exceptions.values.contains { !$0.isEmpty } }
+    public var hasWorkingTime: Bool { week.contains { !$0.isEmpty } || exceptionsByDay.values.contains { !$0.isEmpty } }
 
     /// How far searches for working time look before giving up (about 50 years).
     static let searchLimitDays = 18_300
 
+    @inline(__always) private static func split(_ t: ScheduleTime) -> (day: Int, minute: Int) {
+        let day = t >= 0 ? t / 1440 : (t - 1439) / 1440
+        return (day, t - day * 1440)
+    }
+
     /// `t` if it is inside a working interval, else the start of the next one (a time exactly
     /// at an interval's end moves on to the next interval's start).
     public func nextWorkStart(_ t: ScheduleTime) -> ScheduleTime {
-        var day = t.day
-        var minute = t.minuteOfDay
+        var (day, minute) = Self.split(t)
         for _ in 0..<Self.searchLimitDays {
-            for r in intervals(on: day) where minute < r.upperBound {
-                return day.daysSinceEpoch * 1440 + max(minute, r.lowerBound)
+            for r in intervals(day: day) where minute < r.upperBound {
+                return day * 1440 + max(minute, r.lowerBound)
             }
-            day = day.adding(days: 1)
+            day += 1
             minute = 0
         }
         return t
@@ -86,14 +99,13 @@ public struct WorkCalendar: Sendable, Hashable {
 
     /// `t` if it is inside or at the end of a working interval, else the end of the previous one.
     public func previousWorkFinish(_ t: ScheduleTime) -> ScheduleTime {
-        var day = t.day
-        var minute = t.minuteOfDay == 0 && t > Int.min ? 1440 : t.minuteOfDay
-        if t.minuteOfDay == 0 { day = day.adding(days: -1) }
+        var (day, minute) = Self.split(t)
+        if minute == 0 { day -= 1; minute = 1440 }
         for _ in 0..<Self.searchLimitDays {
-            for r in intervals(on: day).reversed() where minute > r.lowerBound {
-                return day.daysSinceEpoch * 1440 + min(minute, r.upperBound)
+            for r in intervals(day: day).reversed() where minute > r.lowerBound {
+                return day * 1440 + min(minute, r.upperBound)
             }
-            day = day.adding(days: -1)
+            day -= 1
             minute = 1440
         }
         return t
@@ -103,34 +115,33 @@ public struct WorkCalendar: Sendable, Hashable {
     /// Forwards the result may be an interval's end; backwards an interval's start.
     public func adding(workingMinutes minutes: Int, to t: ScheduleTime) -> ScheduleTime {
         if minutes == 0 { return t }
+        var (day, minute) = Self.split(t)
         if minutes > 0 {
             var left = minutes
-            var day = t.day, minute = t.minuteOfDay
             for _ in 0..<Self.searchLimitDays {
-                for r in intervals(on: day) where minute < r.upperBound {
+                for r in intervals(day: day) where minute < r.upperBound {
                     let from = max(minute, r.lowerBound)
                     let available = r.upperBound - from
-                    if left <= available { return day.daysSinceEpoch * 1440 + from + left }
+                    if left <= available { return day * 1440 + from + left }
                     left -= available
                     minute = r.upperBound
                 }
-                day = day.adding(days: 1)
+                day += 1
                 minute = 0
             }
             return t + minutes
         }
         var left = -minutes
-        var day = t.day, minute = t.minuteOfDay
-        if minute == 0 { day = day.adding(days: -1); minute = 1440 }
+        if minute == 0 { day -= 1; minute = 1440 }
         for _ in 0..<Self.searchLimitDays {
-            for r in intervals(on: day).reversed() where minute > r.lowerBound {
+            for r in intervals(day: day).reversed() where minute > r.lowerBound {
                 let to = min(minute, r.upperBound)
                 let available = to - r.lowerBound
-                if left <= available { return day.daysSinceEpoch * 1440 + to - left }
+                if left <= available { return day * 1440 + to - left }
                 left -= available
                 minute = r.lowerBound
             }
-            day = day.adding(days: -1)
+            day -= 1
             minute = 1440
         }
         return t + minutes
@@ -141,15 +152,15 @@ public struct WorkCalendar: Sendable, Hashable {
         if a == b { return 0 }
         if b < a { return -workingMinutes(from: b, to: a) }
         var total = 0
-        var day = a.day
-        let lastDay = b.day
+        var day = Self.split(a).day
+        let lastDay = Self.split(b).day
         while day <= lastDay {
-            let base = day.daysSinceEpoch * 1440
-            for r in intervals(on: day) {
+            let base = day * 1440
+            for r in intervals(day: day) {
                 let from = max(base + r.lowerBound, a), to = min(base + r.upperBound, b)
                 if to > from { total += to - from }
             }
-            day = day.adding(days: 1)
+            day += 1
         }
         return total
     }

@@ -122,3 +122,47 @@ private extension Data {
         String(decoding: self, as: UTF8.self).data(using: String.Encoding(rawValue: 0x8000_0632))!
     }
 }
+
+extension CLITests {
+    @Test func exportsTheBattleMapAsSVG() throws {
+        try withDirectory { dir in
+            try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+            #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
+            let run = try luodi(["export", "battle-map", "--as-of", "2021-10-31", "--output", "map.svg"], in: dir)
+            #expect(run.status == 0, "\(run.stderr)")
+            let svg = try String(contentsOf: dir.appendingPathComponent("map.svg"), encoding: .utf8)
+            #expect(svg.hasPrefix("<?xml") && svg.contains("作战图 · 测试开发区 · 截至日期 2021-10-31"))
+            let bad = try luodi(["export", "battle-map", "--group-by", "stage"], in: dir)
+            #expect(bad.status != 0 && bad.stderr.contains("--group-by"))
+        }
+    }
+
+    @Test func schedulesAnMSProjectFile() throws {
+        try withDirectory { dir in
+            let xml = """
+            <?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><StartDate>2018-10-18T08:00:00</StartDate><CalendarUID>1</CalendarUID>
+            <Calendars><Calendar><UID>1</UID><Name>Standard</Name><WeekDays>
+            <WeekDay><DayType>1</DayType><DayWorking>0</DayWorking></WeekDay><WeekDay><DayType>7</DayType><DayWorking>0</DayWorking></WeekDay>
+            \((2...6).map { "<WeekDay><DayType>\($0)</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>" }.joined())
+            </WeekDays></Calendar></Calendars><Tasks>
+            <Task><UID>1</UID><Name>Dig</Name><Duration>PT16H0M0S</Duration></Task>
+            <Task><UID>2</UID><Name>Pour</Name><Duration>PT8H0M0S</Duration><PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type><LinkLag>0</LinkLag><LagFormat>7</LagFormat></PredecessorLink></Task>
+            </Tasks></Project>
+            """
+            try Data(xml.utf8).write(to: dir.appendingPathComponent("plan.xml"))
+            let run = try luodi(["schedule", "plan.xml", "--format", "json"], in: dir)
+            #expect(run.status == 0, "\(run.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+            let rows = json["activities"] as! [[String: Any]]
+            // Dig: Thursday and Friday; Pour: Monday 22 October.
+            #expect(rows.map { $0["earlyStart"] as? String } == ["2018-10-18T08:00", "2018-10-22T08:00"])
+            #expect(rows.map { $0["earlyFinish"] as? String } == ["2018-10-19T17:00", "2018-10-22T17:00"])
+            #expect(json["criticalPath"] as? [String] == ["1", "2"])
+            let cyclic = xml.replacingOccurrences(of: "<Task><UID>1</UID><Name>Dig</Name><Duration>PT16H0M0S</Duration></Task>",
+                with: "<Task><UID>1</UID><Name>Dig</Name><Duration>PT16H0M0S</Duration><PredecessorLink><PredecessorUID>2</PredecessorUID><Type>1</Type></PredecessorLink></Task>")
+            try Data(cyclic.utf8).write(to: dir.appendingPathComponent("cycle.xml"))
+            let cycle = try luodi(["schedule", "cycle.xml"], in: dir)
+            #expect(cycle.status == 1 && cycle.stderr.contains("the relationships form a cycle: 1 → 2 → 1"))
+        }
+    }
+}

@@ -7,6 +7,11 @@ public struct Strings: Sendable {
     let navDashboard: String
     let navProjects: String
     let navImport: String
+    let navBattleMap: String
+    let groupBy: String
+    let battleMapHelp: String
+    let downloadSVG: String
+    let battleMapTruncated: @Sendable (Int, Int) -> String
     let switchLanguage: String
     let zone: String
     let asOf: String
@@ -101,7 +106,9 @@ public struct Strings: Sendable {
 extension Strings {
     static let zhHans = Strings(
         appName: "落地 · 重点项目指挥中心",
-        navDashboard: "作战图总览", navProjects: "项目清单", navImport: "导入",
+        navDashboard: "总览", navProjects: "项目清单", navImport: "导入",
+        navBattleMap: "作战图", groupBy: "分组", battleMapHelp: "每个项目的节点:灰色为计划,蓝色为实际,红色为逾期;红色虚线为截至日期。打印时请选 A3 横向。",
+        downloadSVG: "下载 SVG", battleMapTruncated: { "仅显示前 \($0) 个(共 \($1) 个),请按单位或亮灯筛选" },
         switchLanguage: "English", zone: "功能区", asOf: "截至日期", show: "查看",
         dashboardTitle: "作战图总览", odometer: "计程表", completionRate: "投资完成率", timeElapsedShare: "序时进度",
         convention: { $0 == .days ? "序时进度按天计算(当年第几天 ÷ 全年天数)" : "序时进度按月计算(已过完整月数 ÷ 12)" },
@@ -167,7 +174,9 @@ extension Strings {
 
     static let en = Strings(
         appName: "Luodi · Key-project command center",
-        navDashboard: "Battle map", navProjects: "Projects", navImport: "Import",
+        navDashboard: "Overview", navProjects: "Projects", navImport: "Import",
+        navBattleMap: "Battle map", groupBy: "Group by", battleMapHelp: "Each project's milestones: grey planned, blue actual, red overdue; the dashed red line is the as-of date. Print on A3 landscape.",
+        downloadSVG: "Download SVG", battleMapTruncated: { "first \($0) of \($1) shown; filter by department or light" },
         switchLanguage: "中文", zone: "Zone", asOf: "As of", show: "Show",
         dashboardTitle: "Battle map overview", odometer: "Odometer", completionRate: "Investment completion", timeElapsedShare: "Time elapsed",
         convention: { $0 == .days ? "Time-elapsed share by days (day of year ÷ days in year)" : "Time-elapsed share by months (whole months ÷ 12)" },

@@ -7,6 +7,8 @@ public enum SiteURL {
     case projects
     case project(UUID)
     case importPage
+    case battleMap
+    case battleMapSVG
     case importCommit(UUID)
     case language(Language)
     case stylesheet
@@ -23,6 +25,8 @@ public enum SiteURL {
         case .projects: return "/projects"
         case let .project(id): return "/projects/\(id.uuidString)"
         case .importPage: return "/import"
+        case .battleMap: return "/battle-map"
+        case .battleMapSVG: return "/battle-map.svg"
         case let .importCommit(id): return "/import/\(id.uuidString)/commit"
         case let .language(l): return "/language/\(l.rawValue)"
         case .stylesheet: return "/assets/luodi.css"

@@ -5,6 +5,8 @@ func routes(_ app: Application) throws {
     app.get { try await DashboardPage.handle($0) }
     app.get("projects") { try await ProjectIndexPage.handle($0) }
     app.get("projects", ":id") { try await ProjectDetailPage.handle($0) }
+    app.get("battle-map") { try await BattleMapPage.handle($0) }
+    app.get("battle-map.svg") { try await BattleMapPage.svg($0) }
     app.get("import") { try await ImportPage.form($0) }
     app.on(.POST, "import", body: .collect(maxSize: ByteCount(value: app.uploadLimit + 1024 * 1024))) { try await ImportPage.upload($0) }
     app.post("import", ":upload", "commit") { try await ImportPage.commit($0) }

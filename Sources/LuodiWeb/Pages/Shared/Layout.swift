@@ -5,7 +5,7 @@ import Vapor
 
 /// The frame of every page: top bar with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case dashboard, projects, importing }
+    enum Section { case dashboard, battleMap, projects, importing }
 
     static func page(title: String, lang: Language, section: Section?, path: String, _ content: Node<HTML.BodyContext>...) -> HTML {
         let s = lang.strings
@@ -25,6 +25,7 @@ enum Layout {
                     .a(.class("brand"), .href(SiteURL.dashboard.path), .text(s.appName)),
                     .nav(
                         navLink(s.navDashboard, .dashboard, .dashboard),
+                        navLink(s.navBattleMap, .battleMap, .battleMap),
                         navLink(s.navProjects, .projects, .projects),
                         navLink(s.navImport, .importPage, .importing)
                     ),

@@ -46,5 +46,14 @@ enum Stylesheet {
     .notes li { color:#374151; font-family: ui-monospace, monospace; font-size:12px; }
     .two { display:grid; grid-template-columns: 1fr 1fr; gap:16px; }
     .overdue { color:var(--red); font-weight:600; }
+    .battle-map-frame { overflow-x:auto; background:#fff; border:1px solid var(--line); }
+    .battle-map-frame svg { display:block; width:100%; height:auto; }
+    @page { size: A3 landscape; margin: 8mm; }
+    @media print {
+      header.top, form.toolbar, .noprint { display:none; }
+      main { padding:0; max-width:none; }
+      .battle-map-frame { border:none; overflow:visible; }
+      .battle-map-frame svg { width:100%; height:auto; }
+    }
     """
 }

@@ -68,12 +68,30 @@ public struct Milestone: Hashable, Sendable, Codable {
     }
 }
 
-/// A project with its milestones, as the rules and roll-ups read it.
+/// "`successor` follows `predecessor`": a dependency between two milestones of one project,
+/// named by milestone name, with a lag in working days of the zone calendar (negative: a lead).
+public struct MilestoneLink: Hashable, Sendable, Codable {
+    public var predecessor: String
+    public var successor: String
+    public var type: RelationshipType
+    public var lagDays: Int
+    public init(predecessor: String, successor: String, type: RelationshipType = .finishToStart, lagDays: Int = 0) {
+        self.predecessor = predecessor
+        self.successor = successor
+        self.type = type
+        self.lagDays = lagDays
+    }
+}
+
+/// A project with its milestones and their dependencies, as the rules and roll-ups read it.
 public struct ProjectPlan: Hashable, Sendable, Codable {
     public var project: Project
     public var milestones: [Milestone]
-    public init(project: Project, milestones: [Milestone]) {
+    /// The milestone network's dependencies; empty when the project gives none.
+    public var links: [MilestoneLink]
+    public init(project: Project, milestones: [Milestone], links: [MilestoneLink] = []) {
         self.project = project
         self.milestones = milestones
+        self.links = links
     }
 }

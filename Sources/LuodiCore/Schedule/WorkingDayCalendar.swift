@@ -16,6 +16,9 @@ public struct WorkingDayCalendar: Sendable, Hashable {
         exceptions = [:]
     }
 
+    /// `china()` built once.
+    public static let chinaShared = WorkingDayCalendar.china()
+
     /// Monday to Friday with the PRC public holidays and 调休 working days of `notices`
     /// (by default every notice shipped, 2020–2026).
     public static func china(_ notices: [HolidayNotice] = HolidayNotice.china) -> WorkingDayCalendar {

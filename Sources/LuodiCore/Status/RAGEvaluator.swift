@@ -41,6 +41,13 @@ extension RAGRuleSet {
             }
         }
 
+        if criticalPath != nil, !plan.links.isEmpty,
+           let schedule = try? MilestoneNetwork.schedule(plan, asOf: asOf),
+           let worst = schedule.filter({ s in s.critical && s.totalFloatDays < 0 && plan.milestones.first { $0.name == s.name }?.actualFinish == nil })
+               .min(by: { $0.totalFloatDays < $1.totalFloatDays }) {
+            reasons.append(.criticalMilestoneLate(milestone: worst.name, daysBehind: -worst.totalFloatDays))
+        }
+
         var findings = reasons.map { RAGAssessment.Finding(status: $0.status(under: self), reason: $0) }
         var status = findings.map(\.status).max() ?? .green
         if redReturnsThroughAmber, previous == .red, status == .green {
@@ -63,6 +70,7 @@ extension RAGReason {
         case let .milestoneOverdue(_, _, days, _), let .startOverdue(_, days, _): return Double(days)
         case let .investmentBehind(_, _, points): return points
         case let .notEnrolled(_, months): return Double(months * 30)
+        case let .criticalMilestoneLate(_, days): return Double(days)
         case .recoveringFromRed: return 0
         }
     }

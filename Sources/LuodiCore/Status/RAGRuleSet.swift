@@ -11,14 +11,19 @@ public struct RAGRuleSet: Hashable, Sendable, Codable {
     public var milestoneOverdue: MilestoneOverdueRule?
     public var investmentLag: InvestmentLagRule?
     public var statisticalEnrollment: EnrollmentRule?
+    /// Luodi's own rule for projects with a milestone network: amber when a critical milestone
+    /// is behind the plan's target, red from `redAfterDays` working days behind.
+    public var criticalPath: CriticalPathRule?
     /// A project that was red returns to green only through amber (it must catch up first).
     public var redReturnsThroughAmber: Bool
 
     public init(
         name: String, milestoneOverdue: MilestoneOverdueRule?, investmentLag: InvestmentLagRule?,
-        statisticalEnrollment: EnrollmentRule?, redReturnsThroughAmber: Bool = false
+        statisticalEnrollment: EnrollmentRule?, criticalPath: CriticalPathRule? = CriticalPathRule(redAfterDays: 20),
+        redReturnsThroughAmber: Bool = false
     ) {
         self.name = name
+        self.criticalPath = criticalPath
         self.milestoneOverdue = milestoneOverdue
         self.investmentLag = investmentLag
         self.statisticalEnrollment = statisticalEnrollment
@@ -59,6 +64,13 @@ public struct InvestmentLagRule: Hashable, Sendable, Codable {
         self.amberFromPoints = amberFromPoints
         self.redBeyondPoints = redBeyondPoints
     }
+}
+
+/// Amber when a critical milestone is behind the target finish; red from `redAfterDays`
+/// working days (20, about a month, by default).
+public struct CriticalPathRule: Hashable, Sendable, Codable {
+    public var redAfterDays: Int
+    public init(redAfterDays: Int) { self.redAfterDays = redAfterDays }
 }
 
 /// Amber when a started project is not enrolled (入库) `amberAfterMonths` after its start; red

@@ -17,6 +17,9 @@ public enum RAGReason: Hashable, Sendable, Codable {
     case investmentBehind(completionPercent: Double, sharePercent: Double, pointsBehind: Double)
     /// Construction started `monthsSinceStart` whole months ago and the project is not enrolled (入库).
     case notEnrolled(started: CalendarDate, monthsSinceStart: Int)
+    /// A critical milestone of the project's network is behind the plan's target finish by
+    /// `daysBehind` working days (the float it has consumed beyond zero).
+    case criticalMilestoneLate(milestone: String, daysBehind: Int)
     /// The project was red at the last assessment and must pass through amber before green.
     case recoveringFromRed
 
@@ -29,6 +32,8 @@ public enum RAGReason: Hashable, Sendable, Codable {
             return points > (rules.investmentLag?.redBeyondPoints ?? .infinity) ? .red : .amber
         case let .notEnrolled(_, months):
             return months >= (rules.statisticalEnrollment?.redAfterMonths ?? Int.max) ? .red : .amber
+        case let .criticalMilestoneLate(_, days):
+            return days >= (rules.criticalPath?.redAfterDays ?? Int.max) ? .red : .amber
         case .recoveringFromRed:
             return .amber
         }

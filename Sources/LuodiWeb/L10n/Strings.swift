@@ -142,6 +142,7 @@ extension Strings {
             case let .startOverdue(due, days, _): return "计划 \(due) 开工,已逾期 \(days) 天未开工"
             case let .investmentBehind(c, s, p): return "投资完成率 \(fmt1(c))%,落后序时进度(\(fmt1(s))%)\(fmt1(p)) 个百分点"
             case let .notEnrolled(started, months): return "\(started) 开工,\(months) 个月仍未入库"
+            case let .criticalMilestoneLate(m, days): return "关键节点「\(m)」按前置关系推算比计划目标晚 \(days) 个工作日"
             case .recoveringFromRed: return "上期为红灯,须经黄灯方可转绿"
             } },
         projectsTitle: "项目清单", search: "搜索项目名称", all: "全部", name: "项目名称",
@@ -210,6 +211,7 @@ extension Strings {
             case let .startOverdue(due, days, _): return "Planned to start \(due); not started, \(days) days late"
             case let .investmentBehind(c, s, p): return "Completion \(fmt1(c))% is \(fmt1(p)) points behind time elapsed (\(fmt1(s))%)"
             case let .notEnrolled(started, months): return "Started \(started); not in the investment statistics after \(months) months"
+            case let .criticalMilestoneLate(m, days): return "Critical milestone '\(m)' is \(days) working days behind the plan's target by its dependencies"
             case .recoveringFromRed: return "Red last period; returns to green only through amber"
             } },
         projectsTitle: "Projects", search: "Search project names", all: "All", name: "Project",

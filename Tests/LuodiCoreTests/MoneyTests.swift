@@ -69,3 +69,12 @@ import Testing
         #expect(throws: ProjectCodeError.self) { try ProjectCode(text) }
     }
 }
+
+extension MoneyParserTests {
+    @Test func aCurrencySignMeansWholeUnits() throws {
+        // In a 万元 column, "￥5,000" is five thousand yuan, not 5,000 万.
+        #expect(try wan.parse("￥5,000").minorUnits == 500_000)
+        #expect(try wan.parse("5,000").minorUnits == 5_000_000_000)
+        #expect(try wan.parse("￥5,000万").minorUnits == 5_000_000_000)
+    }
+}

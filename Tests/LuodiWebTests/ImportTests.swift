@@ -93,3 +93,59 @@ import VaporTesting
         }
     }
 }
+
+extension ImportTests {
+    @Test func aFileWithoutSomeColumnsKeepsTheStoredValues() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV)
+            // A monthly update: only the completed figure, one row per project, no milestone columns.
+            let update = "编号,项目名称,累计完成投资(万元)\nJM-01,新能源汽车零部件产业园,4500\nJM-02,城市道路提升工程,\n"
+            let report = try await app.importCSV(update)
+            #expect(report.outcome?.projectsUpdated == 1 && report.outcome?.projectsUnchanged == 1, "\(report)")
+            let zone = try #require(try await app.portfolioRepository.zone(named: "测试开发区"))
+            let jm01 = try #require(try await app.portfolioRepository.projects(zoneID: zone.id).first { $0.plan.project.key == "JM-01" })
+            #expect(jm01.plan.project.completedInvestment == Money(minorUnits: 4_500_000_000, currency: .cny))
+            // Untouched: the department, plan, dates and both milestones.
+            #expect(jm01.plan.project.department == "招商一局")
+            #expect(jm01.plan.project.annualPlannedInvestment == Money(minorUnits: 12_000_000_000, currency: .cny))
+            #expect(jm01.plan.project.actualStart == (try CalendarDate(iso: "2021-02-26")))
+            #expect(jm01.plan.milestones.map(\.name) == ["开工", "主体封顶"])
+        }
+    }
+
+    @Test func predecessorsBecomeTheMilestoneNetwork() async throws {
+        try await withLuodiApp { app in
+            let csv = """
+            编号,项目名称,节点名称,节点计划完成,节点实际完成,前置节点
+            P-1,示例项目,供地,2021-09-27,,
+            P-1,示例项目,施工许可,2021-10-15,,供地 FS+10
+            P-1,示例项目,开工,2021-10-20,,施工许可
+            """
+            let report = try await app.importCSV(csv)
+            #expect(report.ok, "\(report.errors)")
+            let zone = try #require(try await app.portfolioRepository.zone(named: "测试开发区"))
+            let p = try #require(try await app.portfolioRepository.projects(zoneID: zone.id).first)
+            #expect(p.plan.links == [MilestoneLink(predecessor: "供地", successor: "施工许可", lagDays: 10),
+                                     MilestoneLink(predecessor: "施工许可", successor: "开工")])
+            // By 25 October nothing is done: 12 working days behind the target (MilestoneNetworkTests).
+            let status = try await app.portfolioService.status(zoneName: "测试开发区", asOf: try CalendarDate(iso: "2021-10-25"))
+            #expect(status.lagging.first?.reasons.contains { $0.reason == .criticalMilestoneLate(milestone: "供地", daysBehind: 12) } == true)
+            try await app.testing().test(.GET, "/projects/\(p.id)?asOf=2021-10-25") { res in
+                #expect(res.body.string.contains("供地 FS+10") && res.body.string.contains(">-12<"))
+                #expect(res.body.string.contains("关键节点「供地」按前置关系推算比计划目标晚 12 个工作日"))
+            }
+            let bad = try await app.importCSV(csv.replacingOccurrences(of: "2021-10-20,,施工许可", with: "2021-10-20,,竣工"))
+            #expect(bad.errors.map(\.description) == ["list.csv:4:前置节点: predecessor '竣工' is not a milestone of this project (milestones: 供地, 施工许可, 开工)"])
+            let cycle = try await app.importCSV(csv.replacingOccurrences(of: "2021-09-27,,", with: "2021-09-27,,开工"))
+            #expect(cycle.errors.first?.message.contains("cannot be scheduled: the relationships form a cycle") == true)
+        }
+    }
+
+    @Test func capitalProgramZonesHaveNoBehindFigure() async throws {
+        try await withLuodiApp { app in
+            _ = try await SamplePortfolio.load(into: ImportService(repository: app.portfolioRepository))
+            let nyc = try await app.portfolioService.status(zoneName: "NYC School Construction Authority", asOf: try CalendarDate(iso: "2025-06-30"))
+            #expect(nyc.completionPercent == 32.41 && nyc.behindPoints == nil && nyc.byDepartment.allSatisfy { $0.behindPoints == nil })
+        }
+    }
+}

@@ -188,3 +188,14 @@ import VaporTesting
         }
     }
 }
+
+extension PageTests {
+    @Test func aLanguageChosenInTheQueryIsRemembered() async throws {
+        try await withLuodiApp { app in
+            try await app.testing().test(.GET, "/import?lang=en", headers: ["Accept-Language": "zh-CN"]) { res in
+                #expect(res.body.string.contains("Import a project list"))
+                #expect(res.headers.setCookie?["lang"]?.string == "en")
+            }
+        }
+    }
+}

@@ -22,7 +22,8 @@ public enum MoneyUnit: String, CaseIterable, Sendable, Codable {
 /// Parses amounts as people type them into spreadsheets: `3000万元`, `3,000 万`, `1.2亿`,
 /// `12000`, `$1,234.50`, `￥5,000`, `USD 10`, `１２００` (full-width digits).
 ///
-/// A unit word in the text (万, 万元, 亿, 亿元, 元) overrides the column's declared default unit.
+/// A unit word in the text (万, 万元, 亿, 亿元, 元) overrides the column's declared default unit;
+/// a currency sign or code without a unit word (`$1,234.50`, `￥5,000`) means whole units.
 /// A currency sign or code must match the zone's currency (`$` is USD, `¥`/`￥`/`元` CNY),
 /// because amounts in different currencies are never mixed.
 public struct MoneyParser: Sendable {
@@ -42,7 +43,7 @@ public struct MoneyParser: Sendable {
     public func parse(_ raw: String) throws -> Money {
         var text = String(raw.map(Self.halfWidth)).trimmingWhitespace()
         guard !text.isEmpty else { throw MoneyError.empty }
-        var unit = defaultUnit
+        var unit: MoneyUnit?
         var declared: CurrencyCode?
 
         for (suffix, u, cur) in Self.suffixes where text.hasSuffix(suffix) {
@@ -56,6 +57,8 @@ public struct MoneyParser: Sendable {
             declared = cur
             break
         }
+        // A currency written without 万 or 亿 (`$1,234.50`, `￥5,000`) counts whole units.
+        let unitUsed = unit ?? (declared != nil ? .one : defaultUnit)
         if let declared, declared != currency { throw MoneyError.foreignCurrency(raw, found: declared, zone: currency) }
         if text.hasPrefix("-") || text.hasPrefix("−") { throw MoneyError.negative(raw) }
         if text.hasPrefix("+") { text.removeFirst() }
@@ -71,8 +74,8 @@ public struct MoneyParser: Sendable {
         let intDigits = String(pieces[0])
         let fracDigits = pieces.count > 1 ? String(pieces[1]) : ""
         // Value in minor units = digits × 10^(unit exponent + minor digits − fraction digits).
-        let shift = unit.exponent + currency.minorUnitDigits - fracDigits.count
-        guard shift >= 0 else { throw MoneyError.tooManyDecimals(raw, allowed: unit.exponent + currency.minorUnitDigits) }
+        let shift = unitUsed.exponent + currency.minorUnitDigits - fracDigits.count
+        guard shift >= 0 else { throw MoneyError.tooManyDecimals(raw, allowed: unitUsed.exponent + currency.minorUnitDigits) }
         var digits = (intDigits + fracDigits).drop(while: { $0 == "0" })
         if digits.isEmpty { digits = "0" }
         guard digits.count + shift <= 18, let base = Int64(digits) else { throw MoneyError.overflow(text: raw) }

@@ -39,6 +39,45 @@ public struct Project: Hashable, Sendable, Codable {
         self.key = key
         self.name = name
     }
+
+    /// The field names an import can give (the mapping's project fields).
+    public static let fieldNames: [String] = [
+        "name", "projectCode", "category", "projectClass", "stage", "industryCluster", "department", "responsibleLeader",
+        "enterprise", "location", "totalInvestment", "annualPlannedInvestment", "completedInvestment",
+        "statisticalEnrollment", "plannedStart", "plannedFinish", "actualStart", "progressNote", "source",
+    ]
+
+    /// This project with the named fields taken from `other` and the rest kept: a file that
+    /// does not have a column leaves the stored value alone (a blank cell in a column it has
+    /// does clear it).
+    public func merging(_ other: Project, fields: Set<String>) -> Project {
+        var p = self
+        for field in fields {
+            switch field {
+            case "name": p.name = other.name
+            case "projectCode": p.projectCode = other.projectCode
+            case "category": p.category = other.category
+            case "projectClass": p.projectClass = other.projectClass
+            case "stage": p.stage = other.stage
+            case "industryCluster": p.industryCluster = other.industryCluster
+            case "department": p.department = other.department
+            case "responsibleLeader": p.responsibleLeader = other.responsibleLeader
+            case "enterprise": p.enterprise = other.enterprise
+            case "location": p.location = other.location
+            case "totalInvestment": p.totalInvestment = other.totalInvestment
+            case "annualPlannedInvestment": p.annualPlannedInvestment = other.annualPlannedInvestment
+            case "completedInvestment": p.completedInvestment = other.completedInvestment
+            case "statisticalEnrollment": p.statisticalEnrollment = other.statisticalEnrollment
+            case "plannedStart": p.plannedStart = other.plannedStart
+            case "plannedFinish": p.plannedFinish = other.plannedFinish
+            case "actualStart": p.actualStart = other.actualStart
+            case "progressNote": p.progressNote = other.progressNote
+            case "source": p.source = other.source
+            default: break
+            }
+        }
+        return p
+    }
 }
 
 /// A dated step of a project (节点): a point event or a phase, planned and actual.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Counts and sums over a set of projects at an as-of date: what the odometer (计程表) shows.
 public struct PortfolioSummary: Hashable, Sendable, Codable {
     public var projects = 0
@@ -102,7 +104,8 @@ public enum Rollup {
         return s
     }
 
-    /// One summary per value of `dimension`, ordered by group name; projects without a value
+    /// One summary per value of `dimension`, ordered by group name with numbers in numeric
+    /// order (District 2 before District 10); projects without a value
     /// are grouped under the empty string (shown as "unassigned").
     public static func grouped(
         _ items: [AssessedProject], by dimension: RollupDimension, asOf: CalendarDate, currency: CurrencyCode
@@ -115,7 +118,7 @@ public enum Rollup {
             case .stage: return p.stage?.rawValue ?? ""
             }
         }
-        return try groups.keys.sorted().map { key in
+        return try groups.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }.map { key in
             (key, try summarize(groups[key]!, asOf: asOf, currency: currency))
         }
     }

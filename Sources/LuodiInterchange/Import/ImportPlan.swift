@@ -12,6 +12,12 @@ public struct ImportPlan: Sendable {
     /// Data rows read (header excluded, blank lines included).
     public var rowsRead: Int
     public var encoding: TextEncoding
+    /// Project fields the file gives (a column, template or constant maps them). On re-import
+    /// the others keep their stored values.
+    public var providedFields: Set<String> = []
+    /// Whether the file gives milestones (its mapping's milestone name column is present);
+    /// when it does not, stored milestones and their links are kept.
+    public var providesMilestones = false
 
     public var milestoneCount: Int { projects.reduce(0) { $0 + $1.milestones.count } }
 }

@@ -67,6 +67,13 @@ struct PlanBuilder {
             note(row: 1, column: nil, "columns not imported (the mapping gives them no field): \(unused.map { table.header[$0] }.joined(separator: ", "))")
         }
 
+        plan.providesMilestones = milestoneAccessors?[.name] != nil
+        plan.providedFields = Set(projectAccessors.compactMap { field, accessor -> String? in
+            // A field only inferred from milestones changes only when the milestones do.
+            if accessor.parts.isEmpty && accessor.source.value == nil { return plan.providesMilestones ? field.rawValue : nil }
+            return field.rawValue
+        })
+
         var groups: [Group] = []
         var current: [String: Int] = [:]
         var occurrences: [String: Int] = [:]
@@ -213,6 +220,24 @@ struct PlanBuilder {
             }
             milestones.append(m)
         }
+        var links: [MilestoneLink] = []
+        let names = Set(milestones.map(\.name))
+        for entry in group.milestones {
+            guard let cell = entry.cells[.predecessors] else { continue }
+            do {
+                for (pred, type, lag) in try MilestoneLinkSyntax.parse(cell.text) {
+                    guard names.contains(pred) else {
+                        issue(cell, "predecessor '\(pred)' is not a milestone of this project (milestones: \(milestones.map(\.name).joined(separator: ", ")))")
+                        continue
+                    }
+                    links.append(MilestoneLink(predecessor: pred, successor: entry.name, type: type, lagDays: lag))
+                }
+            } catch let e as ImportIssue {
+                issue(cell, e.message)
+            } catch {
+                issue(cell, "\(error)")
+            }
+        }
         if p.stage == nil, pa[.stage]?.source.fromMilestones == true { p.stage = Stage.evidenced(by: milestones) }
         if p.actualStart == nil, pa[.actualStart]?.source.fromMilestones == true {
             // A start milestone is a point event: its date may be given as the actual finish.
@@ -224,7 +249,12 @@ struct PlanBuilder {
                 }
             }.min()
         }
-        return errorCount == before ? ProjectPlan(project: p, milestones: milestones) : nil
+        if !links.isEmpty, errorCount == before {
+            do { _ = try MilestoneNetwork.schedule(ProjectPlan(project: p, milestones: milestones, links: links), asOf: p.plannedStart ?? CalendarDate(daysSinceEpoch: 0)) } catch let e as ScheduleError {
+                issue(row: group.rows.first, column: pa[.name]?.label, "the predecessors of project '\(p.name)' cannot be scheduled: \(e)")
+            } catch {}
+        }
+        return errorCount == before ? ProjectPlan(project: p, milestones: milestones, links: links) : nil
     }
 
     private var errorCount: Int { issues.count(where: { $0.severity == .error }) }
@@ -261,7 +291,19 @@ struct PlanBuilder {
         let unit = accessor.source.unit ?? accessor.headerUnit ?? mapping.moneyUnit ?? .one
         let parser = MoneyParser(currency: zone.currency, defaultUnit: unit)
         let aggregate = accessor.source.aggregate ?? .first
-        if aggregate != .sum { return single(cells, field: field).flatMap { parse($0, parser) } }
+        if aggregate != .sum {
+            // Every row of the project must give the same amount, however it is written.
+            var first: (Cell, Money)?
+            for c in cells {
+                guard let m = parse(c, parser) else { return nil }
+                if let (fc, fm) = first, fm != m {
+                    issue(c, "'\(c.text)' differs from '\(fc.text)' in row \(fc.row) for the same project (rows with equal identity columns are one project)")
+                    return nil
+                }
+                if first == nil { first = (c, m) }
+            }
+            return first?.1
+        }
         var total = Money.zero(zone.currency)
         var ok = true
         for c in cells {
@@ -288,7 +330,17 @@ struct PlanBuilder {
             }
         }
         switch accessor.source.aggregate ?? .first {
-        case .first, .sum: return single(cells, field: field).flatMap(parse)
+        case .first, .sum:
+            var first: (Cell, CalendarDate)?
+            for c in cells {
+                guard let d = parse(c) else { return nil }
+                if let (fc, fd) = first, fd != d {
+                    issue(c, "'\(c.text)' differs from '\(fc.text)' in row \(fc.row) for the same project (rows with equal identity columns are one project)")
+                    return nil
+                }
+                if first == nil { first = (c, d) }
+            }
+            return first?.1
         case .min:
             let dates = cells.map(parse)
             return dates.contains(where: { $0 == nil }) ? nil : dates.compactMap { $0 }.min()

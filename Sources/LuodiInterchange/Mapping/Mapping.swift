@@ -137,6 +137,8 @@ public enum ProjectField: String, CaseIterable, Sendable {
 /// Milestone fields a mapping can fill.
 public enum MilestoneField: String, CaseIterable, Sendable {
     case name, kind, plannedStart, plannedFinish, actualStart, actualFinish, status, budget, spent
+    /// The milestone's predecessors: `供地 FS+10; 规划许可` (see `MilestoneLinkSyntax`).
+    case predecessors
 }
 
 extension Array where Element == CodingKey {

@@ -7,5 +7,6 @@ public enum LuodiMigrations {
         M002_CreateProjects(),
         M003_CreateMilestones(),
         M004_CreateImports(),
+        M005_CreateMilestoneLinks(),
     ]
 }

@@ -78,10 +78,17 @@ public struct FluentPortfolioRepository: PortfolioRepository {
 
         var newProjects: [ProjectRecord] = []
         var newMilestones: [MilestoneRecord] = []
+        var newLinks: [MilestoneLinkRecord] = []
         var replaced: [UUID] = []
-        for plan in batch.projects {
-            outcome.milestones += plan.milestones.count
-            if let old = existing[plan.project.key] {
+        for incoming in batch.projects {
+            outcome.milestones += incoming.milestones.count
+            if let old = existing[incoming.project.key] {
+                var plan = incoming
+                if let fields = batch.fields { plan.project = old.plan.project.merging(incoming.project, fields: fields) }
+                if !batch.replacesMilestones {
+                    plan.milestones = old.plan.milestones
+                    plan.links = old.plan.links
+                }
                 if old.plan == plan { outcome.projectsUnchanged += 1; continue }
                 outcome.projectsUpdated += 1
                 guard commit else { continue }
@@ -89,23 +96,29 @@ public struct FluentPortfolioRepository: PortfolioRepository {
                 record.assign(plan.project)
                 record.version += 1
                 try await record.update(on: db)
+                guard batch.replacesMilestones else { continue }
                 replaced.append(old.id)
                 newMilestones += plan.milestones.enumerated().map { MilestoneRecord(projectID: old.id, position: $0.offset, milestone: $0.element) }
+                newLinks += plan.links.map { MilestoneLinkRecord(projectID: old.id, link: $0) }
             } else {
+                let plan = incoming
                 outcome.projectsCreated += 1
                 guard commit else { continue }
                 let id = UUID()
                 newProjects.append(ProjectRecord(id: id, zoneID: zoneID, project: plan.project))
                 newMilestones += plan.milestones.enumerated().map { MilestoneRecord(projectID: id, position: $0.offset, milestone: $0.element) }
+                newLinks += plan.links.map { MilestoneLinkRecord(projectID: id, link: $0) }
             }
         }
         guard commit else { return outcome }
         for chunk in replaced.chunked(500) {
             try await MilestoneRecord.query(on: db).filter(\.$projectID ~~ chunk).delete()
+            try await MilestoneLinkRecord.query(on: db).filter(\.$projectID ~~ chunk).delete()
         }
         // Batched inserts; chunks stay below SQLite's limit on bound parameters.
         for chunk in newProjects.chunked(500) { try await chunk.create(on: db) }
         for chunk in newMilestones.chunked(1000) { try await chunk.create(on: db) }
+        for chunk in newLinks.chunked(1000) { try await chunk.create(on: db) }
         let log = ImportRecord()
         log.zoneID = zoneID
         log.file = batch.file

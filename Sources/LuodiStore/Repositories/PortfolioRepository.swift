@@ -32,12 +32,19 @@ public struct PortfolioBatch: Sendable {
     public var rows: Int
     public var zone: Zone
     public var projects: [ProjectPlan]
-    public init(file: String, profile: String, rows: Int, zone: Zone, projects: [ProjectPlan]) {
+    /// Project fields the file gives; nil: all of them. Others keep their stored values.
+    public var fields: Set<String>?
+    /// Whether the batch's milestones and links replace the stored ones.
+    public var replacesMilestones: Bool
+    public init(file: String, profile: String, rows: Int, zone: Zone, projects: [ProjectPlan],
+                fields: Set<String>? = nil, replacesMilestones: Bool = true) {
         self.file = file
         self.profile = profile
         self.rows = rows
         self.zone = zone
         self.projects = projects
+        self.fields = fields
+        self.replacesMilestones = replacesMilestones
     }
 }
 
@@ -55,7 +62,8 @@ public protocol PortfolioRepository: Sendable {
     /// - Throws: `StoreError.configuration` when the zone exists with another currency.
     func preview(_ batch: PortfolioBatch) async throws -> ImportOutcome
     /// Writes the batch in one transaction: projects are matched by (zone, key); a matched
-    /// project is updated only when something differs, and its milestones are replaced.
+    /// project takes the fields the batch gives and keeps the others, and is written only when
+    /// something differs; its milestones and links are replaced when the batch gives milestones.
     /// Projects absent from the batch are left alone.
     /// - Throws: `StoreError.configuration` when the zone exists with another currency; any
     ///   database error rolls the whole batch back.

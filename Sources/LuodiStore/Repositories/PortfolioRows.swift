@@ -19,6 +19,19 @@ enum PortfolioRows {
             .join(ProjectRecord.schema, on: SQLColumn("project_id", table: MilestoneRecord.schema), .equal, SQLColumn("id", table: ProjectRecord.schema))
             .where(SQLColumn(column, table: ProjectRecord.schema), .equal, SQLBind(value))
             .all()
+        let linkRows = try await sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier(MilestoneLinkRecord.schema)))
+            .from(MilestoneLinkRecord.schema)
+            .join(ProjectRecord.schema, on: SQLColumn("project_id", table: MilestoneLinkRecord.schema), .equal, SQLColumn("id", table: ProjectRecord.schema))
+            .where(SQLColumn(column, table: ProjectRecord.schema), .equal, SQLBind(value))
+            .all()
+        var links: [UUID: [MilestoneLink]] = [:]
+        for row in linkRows {
+            let raw = try row.decode(column: "type", as: String.self)
+            guard let type = RelationshipType(rawValue: raw) else { throw StoreError.corrupt("milestone link: type '\(raw)'") }
+            links[try row.decode(column: "project_id", as: UUID.self), default: []].append(MilestoneLink(
+                predecessor: try row.decode(column: "predecessor", as: String.self), successor: try row.decode(column: "successor", as: String.self),
+                type: type, lagDays: try row.decode(column: "lag_days", as: Int.self)))
+        }
         var milestones: [UUID: [(Int, Milestone)]] = [:]
         for row in milestoneRows {
             let projectID = try row.decode(column: "project_id", as: UUID.self)
@@ -28,7 +41,7 @@ enum PortfolioRows {
             let id = try row.decode(column: "id", as: UUID.self)
             let ms = (milestones[id] ?? []).sorted { $0.0 < $1.0 }.map(\.1)
             return StoredProject(id: id, version: try row.decode(column: "version", as: Int.self),
-                                 plan: ProjectPlan(project: try project(row, currency), milestones: ms))
+                                 plan: ProjectPlan(project: try project(row, currency), milestones: ms, links: links[id] ?? []))
         }
     }
 

@@ -39,6 +39,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
         }
     }
     app.middleware.use(PageErrorMiddleware())
+    app.middleware.use(LanguageCookieMiddleware())
     try routes(app)
 }
 

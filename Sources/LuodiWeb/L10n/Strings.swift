@@ -69,6 +69,13 @@ public struct Strings: Sendable {
     let source: String
     let milestoneName: String
     let milestonesTitle: String
+    let milestonePlannedStart: String
+    let milestonePlannedFinish: String
+    let milestoneActualStart: String
+    let predecessors: String
+    let totalFloat: String
+    let critical: String
+    let networkNote: String
     let budget: String
     let spent: String
     let kind: String
@@ -150,7 +157,11 @@ extension Strings {
         projectCode: "项目代码", categoryLabel: "项目类别", classLabel: "项目性质", stageLabel: "项目阶段",
         industryCluster: "产业链", responsibleLeader: "包保领导", enterprise: "建设单位", location: "建设地点",
         statisticalEnrollment: "入库日期", plannedStart: "计划开工", plannedFinish: "计划竣工", actualStart: "实际开工",
-        actualFinish: "实际完成", progressNote: "进展情况", source: "来源", milestoneName: "节点", milestonesTitle: "节点计划与实际", budget: "预算", spent: "已支出",
+        actualFinish: "实际完成", progressNote: "进展情况", source: "来源", milestoneName: "节点", milestonesTitle: "节点计划与实际",
+        milestonePlannedStart: "计划开始", milestonePlannedFinish: "计划完成", milestoneActualStart: "实际开始",
+        predecessors: "前置节点", totalFloat: "总时差(工作日)", critical: "关键",
+        networkNote: "按前置关系和工作日历(含法定节假日与调休)推算;总时差为相对计划最晚完成日期的余量,负数表示已落后。",
+        budget: "预算", spent: "已支出",
         kind: "类型", status: "状态",
         overdue: "逾期", timeline: "节点时间轴", planned: "计划", actual: "实际", reasons: "亮灯原因",
         greenNoReasons: "绿灯:没有触发任何亮灯规则。", noMilestones: "尚无节点。", blank: "—",
@@ -219,7 +230,11 @@ extension Strings {
         projectCode: "Project code", categoryLabel: "Category", classLabel: "Class", stageLabel: "Stage",
         industryCluster: "Industry cluster", responsibleLeader: "Responsible leader", enterprise: "Enterprise", location: "Location",
         statisticalEnrollment: "Enrolled in statistics", plannedStart: "Planned start", plannedFinish: "Planned finish", actualStart: "Actual start",
-        actualFinish: "Actual finish", progressNote: "Progress", source: "Source", milestoneName: "Milestone", milestonesTitle: "Milestones, planned and actual", budget: "Budget", spent: "Spent",
+        actualFinish: "Actual finish", progressNote: "Progress", source: "Source", milestoneName: "Milestone", milestonesTitle: "Milestones, planned and actual",
+        milestonePlannedStart: "Planned start", milestonePlannedFinish: "Planned finish", milestoneActualStart: "Actual start",
+        predecessors: "Predecessors", totalFloat: "Total float (working days)", critical: "Critical",
+        networkNote: "Scheduled from the predecessors on the working-day calendar (public holidays and 调休 included); total float is measured against the plan's latest finish, negative when behind.",
+        budget: "Budget", spent: "Spent",
         kind: "Kind", status: "Status",
         overdue: "Overdue", timeline: "Milestone timeline", planned: "Planned", actual: "Actual", reasons: "Why this light",
         greenNoReasons: "Green: no rule was triggered.", noMilestones: "No milestones yet.", blank: "—",

@@ -1,3 +1,4 @@
+import Foundation
 import LuodiCharts
 import LuodiCore
 
@@ -25,7 +26,7 @@ public enum BattleMapQuery {
             case .category: return p.project.category.map(s.category) ?? s.unassigned
             }
         }
-        let groups = grouped.keys.sorted().map { key in
+        let groups = grouped.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }.map { key in
             BattleMap.Group(name: key, rows: grouped[key]!.sorted { $0.project.name < $1.project.name }.map {
                 BattleMap.Row(name: $0.project.name, status: $0.assessment.status, milestones: $0.stored.plan.milestones)
             })

@@ -102,7 +102,8 @@ public struct ImportService: Sendable {
         report.projects = plan.projects.count
         report.milestones = plan.milestoneCount
         report.notes = plan.notes
-        let batch = PortfolioBatch(file: request.fileName, profile: mappingName, rows: plan.rowsRead, zone: plan.zone, projects: plan.projects)
+        let batch = PortfolioBatch(file: request.fileName, profile: mappingName, rows: plan.rowsRead, zone: plan.zone, projects: plan.projects,
+                                   fields: plan.providedFields, replacesMilestones: plan.providesMilestones)
         do {
             if request.dryRun {
                 report.outcome = try await repository.preview(batch)

@@ -66,9 +66,13 @@ public struct PortfolioService: Sendable {
     public func report(_ z: AssessedZone) throws -> StatusReport {
         let currency = z.stored.zone.currency
         let items = z.projects.map(\.core)
+        // Zones whose rules do not compare investment with time elapsed get no "behind" figure.
+        let compares = z.stored.zone.ruleSet.investmentLag != nil
         let total = try Rollup.summarize(items, asOf: z.asOf, currency: currency)
         func groups(_ d: RollupDimension) throws -> [GroupFigures] {
-            try Rollup.grouped(items, by: d, asOf: z.asOf, currency: currency).map { figures($0.group, $0.summary, share: z.share, zone: nil) }
+            try Rollup.grouped(items, by: d, asOf: z.asOf, currency: currency).map {
+                figures($0.group, $0.summary, share: compares ? z.share : nil, zone: nil)
+            }
         }
         let lagging = z.projects.filter { $0.assessment.status != .green }
             .sorted { a, b in
@@ -85,16 +89,16 @@ public struct PortfolioService: Sendable {
             overdueMilestones: total.overdueMilestones, plannedInvestment: .single(total.plannedInvestment),
             completedInvestment: .single(total.completedInvestment), totalInvestment: .single(total.totalInvestment),
             reporting: ReportingCounts(total), comparableProjects: total.projectsWithPlanAndProgress, completionPercent: total.completionPercent.map(round2),
-            behindPoints: total.completionPercent.map { round2(z.share.percent - $0) },
+            behindPoints: compares ? total.completionPercent.map { round2(z.share.percent - $0) } : nil,
             rag: total.rag, byDepartment: try groups(.department), byCategory: try groups(.category),
             byStage: try groups(.stage), lagging: Array(lagging), zones: nil)
     }
 
-    private func figures(_ name: String, _ s: PortfolioSummary, share: TimeElapsedShare, zone: String?) -> GroupFigures {
+    private func figures(_ name: String, _ s: PortfolioSummary, share: TimeElapsedShare?, zone: String?) -> GroupFigures {
         GroupFigures(name: name, zone: zone, projects: s.projects, milestones: s.milestones, overdueMilestones: s.overdueMilestones,
                      plannedInvestment: s.plannedInvestment, completedInvestment: s.completedInvestment,
                      totalInvestment: s.totalInvestment, reporting: ReportingCounts(s), completionPercent: s.completionPercent.map(round2),
-                     behindPoints: s.completionPercent.map { round2(share.percent - $0) }, rag: s.rag)
+                     behindPoints: share.flatMap { sh in s.completionPercent.map { round2(sh.percent - $0) } }, rag: s.rag)
     }
 
     private func combine(_ reports: [StatusReport], asOf: CalendarDate) -> StatusReport {

@@ -27,7 +27,9 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var comparableProjects: Int
     /// Σ completed ÷ Σ planned over projects that give both, in percent (zone reports only).
     public var completionPercent: Double?
-    /// Time-elapsed share − completion rate, in percentage points; positive means behind.
+    /// Time-elapsed share − completion rate, in percentage points; positive means behind. Nil
+    /// when no project gives both figures, or the zone's rule set does not compare investment
+    /// with time elapsed (e.g. `capital-program`, where figures are budgets and spending).
     public var behindPoints: Double?
     public var rag: RAGCounts
     public var byDepartment: [GroupFigures]

@@ -40,6 +40,7 @@ enum ImportPage {
     /// Applies a previously uploaded file, all or nothing.
     static func commit(_ req: Request) async throws -> Response {
         var m = try await model(req)
+        try await req.uploads.prune(olderThan: pendingUploadLifetime)
         guard let id = req.parameters.get("upload").flatMap(UUID.init(uuidString:)),
               let pending = try await req.uploads.find(id) else {
             m.message = req.language.strings.uploadExpired

@@ -11,4 +11,8 @@ struct ProjectDetailModel {
     let plan: ProjectPlan
     let assessment: RAGAssessment
     let version: Int
+    /// The milestone network's schedule by milestone name (empty without links).
+    let network: [String: MilestoneSchedule]
+    /// Why the network could not be scheduled, if it could not.
+    let networkError: String?
 }

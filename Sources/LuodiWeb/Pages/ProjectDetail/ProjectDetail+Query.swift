@@ -18,7 +18,14 @@ enum ProjectDetailPage {
         let zone = found.zone.zone
         let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.timeZone)
         let assessment = zone.ruleSet.assess(found.project.plan, asOf: asOf, convention: zone.timeElapsedConvention)
+        var network: [String: MilestoneSchedule] = [:], networkError: String?
+        do {
+            for s in try MilestoneNetwork.schedule(found.project.plan, asOf: asOf) { network[s.name] = s }
+        } catch {
+            networkError = "\(error)"
+        }
         return ProjectDetailModel(lang: req.language, path: req.pathAndQuery, id: id, zone: zone, asOf: asOf,
-                                  plan: found.project.plan, assessment: assessment, version: found.project.version)
+                                  plan: found.project.plan, assessment: assessment, version: found.project.version,
+                                  network: network, networkError: networkError)
     }
 }

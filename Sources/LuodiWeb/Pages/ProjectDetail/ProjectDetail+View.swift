@@ -44,16 +44,26 @@ enum ProjectDetailView {
             .h2(.text(s.timeline)),
             .unwrap(timeline, { .div(.class("card"), .raw($0)) }, else: .p(.class("note"), .text(s.noMilestones))),
             .h2(.text(s.milestonesTitle)),
+            .unwrap(m.networkError) { .p(.class("overdue"), .text($0)) },
+            .if(!m.network.isEmpty, .p(.class("note"), .text(s.networkNote))),
             m.plan.milestones.isEmpty ? .p(.class("note"), .text(s.noMilestones)) :
             .table(
-                .tr(.th(.text(s.milestoneName)), .th(.text(s.kind)), .th(.text(s.plannedStart)), .th(.text(s.plannedFinish)),
-                    .th(.text(s.actualStart)), .th(.text(s.actualFinish)), .th(.text(s.status)),
+                .tr(.th(.text(s.milestoneName)), .th(.text(s.kind)), .th(.text(s.milestonePlannedStart)), .th(.text(s.milestonePlannedFinish)),
+                    .th(.text(s.milestoneActualStart)), .th(.text(s.actualFinish)), .th(.text(s.status)),
+                    .if(!m.network.isEmpty, .group(.th(.text(s.predecessors)), .th(.class("num"), .text(s.totalFloat)), .th(.text(s.critical)))),
                     .th(.class("num"), .text(s.budget)), .th(.class("num"), .text(s.spent))),
                 .forEach(m.plan.milestones) { ms in
                     .tr(.td(.text(ms.name)), .td(.text(s.milestoneKind(ms.kind))),
                         .td(.text(Format.date(ms.plannedStart, m.lang))), .td(.text(Format.date(ms.plannedFinish, m.lang))),
                         .td(.text(Format.date(ms.actualStart, m.lang))), .td(.text(Format.date(ms.actualFinish, m.lang))),
-                        .td(ms.isOverdue(asOf: m.asOf) ? .span(.class("overdue"), .text(s.overdue)) : .text(ms.sourceStatus ?? "")),
+                        .td(.text(ms.sourceStatus ?? ""), .if(ms.isOverdue(asOf: m.asOf), .span(.class("overdue"), .text(" \(s.overdue)")))),
+                        .if(!m.network.isEmpty, .group(
+                            .td(.text(m.plan.links.filter { $0.successor == ms.name }
+                                .map { $0.type == .finishToStart && $0.lagDays == 0 ? $0.predecessor : "\($0.predecessor) \($0.type.rawValue)\($0.lagDays == 0 ? "" : $0.lagDays > 0 ? "+\($0.lagDays)" : "\($0.lagDays)")" }
+                                .joined(separator: "; "))),
+                            .td(.class("num"), .text(m.network[ms.name].map { "\($0.totalFloatDays)" } ?? "")),
+                            .td(m.network[ms.name]?.critical == true ? .span(.class("overdue"), .text(s.critical)) : .text(""))
+                        )),
                         .td(.class("num"), .text(Format.money(ms.budget, m.lang))),
                         .td(.class("num"), .text(Format.money(ms.spent, m.lang))))
                 }

@@ -34,7 +34,9 @@ extension ScheduleTime {
 public struct WorkCalendar: Sendable, Hashable {
     public var name: String
     /// Working intervals in minutes after midnight, `[from, to)`, per weekday (Monday = 0).
-    public var week: [[Range<Int>]]
+    public var week: [[Range<Int>]] {
+        didSet { indexExceptions() }
+    }
     /// Days whose intervals replace the week's (an empty list: a non-working day).
     public var exceptions: [CalendarDate: [Range<Int>]] {
         get { Dictionary(uniqueKeysWithValues: exceptionsByDay.map { (CalendarDate(daysSinceEpoch: $0.key), $0.value) }) }
@@ -42,13 +44,54 @@ public struct WorkCalendar: Sendable, Hashable {
     }
     /// The exceptions keyed by day number (days since 1970-01-01): the arithmetic below walks
     /// day numbers, not dates, because it runs for every date of every activity.
-    private var exceptionsByDay: [Int: [Range<Int>]] = [:]
+    private var exceptionsByDay: [Int: [Range<Int>]] = [:] {
+        didSet { indexExceptions() }
+    }
+    /// Exception days in order, and the running total of how many working minutes each adds to
+    /// (or removes from) its weekday: `workingMinutes` counts long spans in O(log n) with them.
+    private var exceptionDays: [Int] = []
+    private var exceptionDeltaPrefix: [Int] = [0]
+
+    private static func length(_ intervals: [Range<Int>]) -> Int { intervals.reduce(0) { $0 + $1.count } }
+
+    private mutating func indexExceptions() {
+        exceptionDays = exceptionsByDay.keys.sorted()
+        var prefix = [0]
+        prefix.reserveCapacity(exceptionDays.count + 1)
+        for d in exceptionDays {
+            prefix.append(prefix.last! + Self.length(exceptionsByDay[d]!) - Self.length(week[((d % 7) + 10) % 7]))
+        }
+        exceptionDeltaPrefix = prefix
+    }
+
+    /// First index in `exceptionDays` not before `day`.
+    private func exceptionIndex(_ day: Int) -> Int {
+        var lo = 0, hi = exceptionDays.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if exceptionDays[mid] < day { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Working minutes of the whole days `from..<to` (day numbers).
+    private func wholeDays(_ from: Int, _ to: Int) -> Int {
+        guard to > from else { return 0 }
+        let weekly = week.map(Self.length)
+        let days = to - from
+        var total = (days / 7) * weekly.reduce(0, +)
+        var d = from + (days / 7) * 7
+        while d < to { total += weekly[((d % 7) + 10) % 7]; d += 1 }
+        total += exceptionDeltaPrefix[exceptionIndex(to)] - exceptionDeltaPrefix[exceptionIndex(from)]
+        return total
+    }
 
     public init(name: String, week: [[Range<Int>]], exceptions: [CalendarDate: [Range<Int>]] = [:]) {
         precondition(week.count == 7, "one list of intervals per weekday, Monday first")
         self.name = name
         self.week = week
         self.exceptions = exceptions
+        indexExceptions()
     }
 
     /// MS Project's "Standard" calendar: Monday–Friday 08:00–12:00 and 13:00–17:00.
@@ -147,21 +190,20 @@ public struct WorkCalendar: Sendable, Hashable {
         return t + minutes
     }
 
-    /// Working minutes from `a` to `b` (negative when `b` is earlier).
+    /// Working minutes from `a` to `b` (negative when `b` is earlier). Whole days in between
+    /// are counted by weeks and the exception index, so a span of years costs no more than a day.
     public func workingMinutes(from a: ScheduleTime, to b: ScheduleTime) -> Int {
         if a == b { return 0 }
         if b < a { return -workingMinutes(from: b, to: a) }
-        var total = 0
-        var day = Self.split(a).day
-        let lastDay = Self.split(b).day
-        while day <= lastDay {
+        let (dayA, _) = Self.split(a), (dayB, _) = Self.split(b)
+        func within(_ day: Int, _ from: ScheduleTime, _ to: ScheduleTime) -> Int {
             let base = day * 1440
-            for r in intervals(day: day) {
-                let from = max(base + r.lowerBound, a), to = min(base + r.upperBound, b)
-                if to > from { total += to - from }
+            return intervals(day: day).reduce(0) { total, r in
+                let lo = max(base + r.lowerBound, from), hi = min(base + r.upperBound, to)
+                return total + max(0, hi - lo)
             }
-            day += 1
         }
-        return total
+        if dayA == dayB { return within(dayA, a, b) }
+        return within(dayA, a, b) + wholeDays(dayA + 1, dayB) + within(dayB, a, b)
     }
 }

@@ -20,6 +20,8 @@ public enum CPMScheduler {
         let calendars: [WorkCalendar]
         var preds: [[Int]]   // relationship indices into n.relationships
         var succs: [[Int]]
+        /// Activity index of each relationship's predecessor and successor (no string lookups in the passes).
+        var from: [Int] = [], to: [Int] = []
         var order: [Int] = []
         var es: [ScheduleTime], ef: [ScheduleTime], ls: [ScheduleTime], lf: [ScheduleTime]
 
@@ -46,6 +48,8 @@ public enum CPMScheduler {
                 guard let s = index[rel.successor] else { throw ScheduleError.unknownActivity(rel.successor, inRelationship: "\(rel.predecessor) \(rel.type.rawValue) \(rel.successor)") }
                 preds[s].append(r)
                 succs[p].append(r)
+                from.append(p)
+                to.append(s)
             }
             let count = network.activities.count
             es = Array(repeating: 0, count: count)
@@ -62,7 +66,7 @@ public enum CPMScheduler {
             while head < queue.count {
                 let i = queue[head]; head += 1
                 for r in succs[i] {
-                    let s = index[n.relationships[r].successor]!
+                    let s = to[r]
                     indegree[s] -= 1
                     if indegree[s] == 0 { queue.append(s) }
                 }
@@ -75,7 +79,7 @@ public enum CPMScheduler {
                 state[i] = 1
                 stack.append(i)
                 for r in succs[i] {
-                    let s = index[n.relationships[r].successor]!
+                    let s = to[r]
                     guard left.contains(s) else { continue }
                     if state[s] == 1, let start = stack.firstIndex(of: s) { return Array(stack[start...]) + [s] }
                     if state[s] == nil, let found = visit(s) { return found }
@@ -91,14 +95,15 @@ public enum CPMScheduler {
         }
 
         /// `t` moved by the relationship's lag, on the calendar the network's lag rule names.
-        func addLag(_ rel: Relationship, _ t: ScheduleTime, calendar successorCalendar: WorkCalendar, sign: Int = 1) -> ScheduleTime {
+        func addLag(_ r: Int, _ t: ScheduleTime, calendar successorCalendar: WorkCalendar, sign: Int = 1) -> ScheduleTime {
+            let rel = n.relationships[r]
             let m = rel.lag.minutes * sign
             if m == 0 { return t }
             if rel.lag.elapsed { return t + m }
             let calendar: WorkCalendar
             switch n.lagCalendar {
             case .successor: calendar = successorCalendar
-            case .predecessor: calendar = calendars[index[rel.predecessor]!]
+            case .predecessor: calendar = calendars[from[r]]
             case .twentyFourHour: return t + m
             case .projectDefault: calendar = n.calendars[n.defaultCalendar] ?? successorCalendar
             }
@@ -149,14 +154,14 @@ public enum CPMScheduler {
             } else {
                 start = preds[i].map { r -> ScheduleTime in
                     let rel = n.relationships[r]
-                    let p = index[rel.predecessor]!
+                    let p = from[r]
                     switch rel.type {
-                    case .finishToStart: return addLag(rel, ef[p], calendar: c)
-                    case .startToStart: return addLag(rel, es[p], calendar: c)
+                    case .finishToStart: return addLag(r, ef[p], calendar: c)
+                    case .startToStart: return addLag(r, es[p], calendar: c)
                     case .finishToFinish:
-                        return max(n.projectStart, addLag(rel, c.adding(workingMinutes: -a.durationMinutes, to: ef[p]), calendar: c))
+                        return max(n.projectStart, addLag(r, c.adding(workingMinutes: -a.durationMinutes, to: ef[p]), calendar: c))
                     case .startToFinish:
-                        return addLag(rel, c.adding(workingMinutes: -a.durationMinutes, to: es[p]), calendar: c)
+                        return addLag(r, c.adding(workingMinutes: -a.durationMinutes, to: es[p]), calendar: c)
                     }
                 }.max()!
             }
@@ -185,19 +190,19 @@ public enum CPMScheduler {
                 ls[i] = a.actualStart ?? c.adding(workingMinutes: -a.durationMinutes, to: finish)
                 return
             }
-            let live = succs[i].filter { n.activities[index[n.relationships[$0].successor]!].actualFinish == nil }
+            let live = succs[i].filter { n.activities[to[$0]].actualFinish == nil }
             var finish = live.isEmpty ? projectFinish : live.map { r -> ScheduleTime in
                 let rel = n.relationships[r]
-                let s = index[rel.successor]!
+                let s = to[r]
                 let sc = calendars[s]
                 let bound: ScheduleTime
                 switch rel.type {
-                case .finishToStart: bound = addLag(rel, ls[s], calendar: sc, sign: -1)
-                case .finishToFinish: bound = addLag(rel, lf[s], calendar: sc, sign: -1)
+                case .finishToStart: bound = addLag(r, ls[s], calendar: sc, sign: -1)
+                case .finishToFinish: bound = addLag(r, lf[s], calendar: sc, sign: -1)
                 case .startToStart:
-                    bound = c.adding(workingMinutes: a.durationMinutes, to: addLag(rel, sc.nextWorkStart(ls[s]), calendar: sc, sign: -1))
+                    bound = c.adding(workingMinutes: a.durationMinutes, to: addLag(r, sc.nextWorkStart(ls[s]), calendar: sc, sign: -1))
                 case .startToFinish:
-                    bound = c.adding(workingMinutes: a.durationMinutes, to: addLag(rel, lf[s], calendar: sc, sign: -1))
+                    bound = c.adding(workingMinutes: a.durationMinutes, to: addLag(r, lf[s], calendar: sc, sign: -1))
                 }
                 return min(bound, projectFinish)
             }.min()!
@@ -221,13 +226,13 @@ public enum CPMScheduler {
             guard !succs[i].isEmpty else { return max(0, c.workingMinutes(from: ef[i], to: projectFinish)) }
             let gaps = succs[i].map { r -> Int in
                 let rel = n.relationships[r]
-                let s = index[rel.successor]!
+                let s = to[r]
                 let sc = calendars[s]
                 switch rel.type {
-                case .finishToStart: return c.workingMinutes(from: addLag(rel, ef[i], calendar: sc), to: es[s])
-                case .startToStart: return c.workingMinutes(from: addLag(rel, es[i], calendar: sc), to: es[s])
-                case .finishToFinish: return c.workingMinutes(from: addLag(rel, ef[i], calendar: sc), to: ef[s])
-                case .startToFinish: return c.workingMinutes(from: addLag(rel, es[i], calendar: sc), to: ef[s])
+                case .finishToStart: return c.workingMinutes(from: addLag(r, ef[i], calendar: sc), to: es[s])
+                case .startToStart: return c.workingMinutes(from: addLag(r, es[i], calendar: sc), to: es[s])
+                case .finishToFinish: return c.workingMinutes(from: addLag(r, ef[i], calendar: sc), to: ef[s])
+                case .startToFinish: return c.workingMinutes(from: addLag(r, es[i], calendar: sc), to: ef[s])
                 }
             }
             return max(0, gaps.min()!)

@@ -11,12 +11,14 @@ public struct CurrencyCode: Hashable, Comparable, Sendable, Codable, CustomStrin
     public static let usd = CurrencyCode(unchecked: "USD")
 
     private static let zeroDecimal: Set<String> = ["JPY", "KRW", "VND", "CLP", "ISK", "XAF", "XOF"]
+    /// ISO 4217 codes from Foundation's locale data.
+    private static let known = Set(Locale.Currency.isoCurrencies.map(\.identifier))
 
     /// - Throws: `MoneyError.badCurrency` unless `code` (any case) is an ISO 4217 code that
     ///   Foundation's locale data knows.
     public init(_ code: String) throws {
         let upper = code.uppercased()
-        guard upper.count == 3, Locale.isoCurrencyCodes.contains(upper) else {
+        guard upper.count == 3, Self.known.contains(upper) else {
             throw MoneyError.badCurrency(code)
         }
         self.code = upper

@@ -85,7 +85,7 @@ public enum XERReader {
         }
         var network = ScheduleNetwork(activities: activities, relationships: relationships, calendars: calendars,
                                       defaultCalendar: defaultCalendar, projectStart: max(start, dataDate ?? start))
-        switch tables["SCHEDOPTIONS"]?.first { $0["proj_id"] == projID }?["sched_calendar_on_relationship_lag"] {
+        switch tables["SCHEDOPTIONS"]?.first(where: { $0["proj_id"] == projID })?["sched_calendar_on_relationship_lag"] {
         case "rcal_Successor": network.lagCalendar = .successor
         case "rcal_24Hour": network.lagCalendar = .twentyFourHour
         case "rcal_ProjDefault": network.lagCalendar = .projectDefault

@@ -16,6 +16,7 @@ struct ScheduleCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "json or table.") var format: Format = .table
     @ArgumentParser.Flag(help: "Compare the engine's dates with those stored in the file.") var compare = false
     @ArgumentParser.Option(help: "Schedule N times and print the median milliseconds of the scheduling alone on stderr.") var timing: Int?
+    @ArgumentParser.Option(name: .customLong("write-mspdi"), help: "Also write the scheduled network as MS Project XML to this file.") var writeMSPDI: String?
 
     func run() async throws {
         let data: Data
@@ -47,6 +48,13 @@ struct ScheduleCommand: AsyncParsableCommand {
             }
             samples.sort()
             printError(String(format: "median %.3f ms over %d runs", samples[samples.count / 2], n))
+        }
+        if let out = writeMSPDI {
+            let xml = MSPDIWriter.write(parsed.network, schedule: schedule, title: (file as NSString).lastPathComponent)
+            do { try Data(xml.utf8).write(to: URL(fileURLWithPath: out)) } catch {
+                printError("\(out): cannot write (\(error.localizedDescription))")
+                throw ExitCode(1)
+            }
         }
         if compare {
             print(ScheduleComparison(file: parsed, schedule: schedule).text)

@@ -49,3 +49,20 @@ import Testing
         #expect(throws: ImportIssue.self) { try MSPDIReader.read(Data("<Other/>".utf8), file: "other.xml") }
     }
 }
+
+@Suite struct MSPDIWriterTests {
+    @Test func aWrittenScheduleReadsBackTheSame() throws {
+        // P6 in, MSPDI out, MSPDI in: the same network and the same dates.
+        let p6 = try XERReader.read(try fixture("exupery-MDL4D.xer"), file: "MDL4D.xer")
+        let schedule = try CPMScheduler.schedule(p6.network)
+        let xml = MSPDIWriter.write(p6.network, schedule: schedule, title: "MDL4D & <test>")
+        #expect(xml.contains("<Name>MDL4D &amp; &lt;test&gt;</Name>"))
+        let back = try MSPDIReader.read(Data(xml.utf8), file: "written.xml")
+        #expect(back.network.activities.count == 62 && back.network.relationships.count == 87)
+        #expect(back.network.activities.map(\.durationMinutes) == p6.network.activities.map(\.durationMinutes))
+        #expect(back.network.calendars["1"]?.week == p6.network.calendars["6599"]?.week)
+        #expect(back.network.calendars["1"]?.exceptions == p6.network.calendars["6599"]?.exceptions)
+        let comparison = ScheduleComparison(file: back, schedule: try CPMScheduler.schedule(back.network))
+        #expect(comparison.fields.allSatisfy { $0.compared == 62 && $0.matched == 62 })
+    }
+}

@@ -7,13 +7,14 @@ import Vapor
 /// `luodi import FILE`: import a project list, all or nothing.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a project list (CSV). Any bad row stops the import; every bad row is reported as file:row:column: message.")
+        abstract: "Import a project list (CSV), or a schedule (.xml MSPDI, .xer P6) as one project's milestone network. Any bad row stops the import; every bad row is reported as file:row:column: message.")
 
-    @ArgumentParser.Argument(help: "The CSV file.") var file: String
+    @ArgumentParser.Argument(help: "The CSV file, or an MSPDI (.xml) or P6 (.xer) schedule.") var file: String
     @ArgumentParser.Option(help: "Bundled profile: \(BundledProfiles.names.joined(separator: ", ")) (default luodi).") var profile: String?
     @ArgumentParser.Option(help: "A column-mapping JSON file (see README), instead of a profile.") var mapping: String?
     @ArgumentParser.Option(help: "Zone to import into (default: the profile's zone).") var zone: String?
     @ArgumentParser.Option(help: "Text encoding: auto, utf-8 or gb18030.") var encoding: String?
+    @ArgumentParser.Option(help: "For a schedule file (.xml MSPDI, .xer P6): the project it becomes (default: the file name).") var project: String?
     @ArgumentParser.Flag(help: "Check and report without writing.") var dryRun = false
     @ArgumentParser.Flag(help: "Print the report as JSON.") var json = false
     @ArgumentParser.Option(help: "Largest file accepted, in bytes.") var maxBytes = ProjectListImporter.defaultSizeLimit
@@ -37,8 +38,9 @@ struct Import: AsyncParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let request = ImportService.Request(data: data, fileName: file, profile: profile, mapping: mappingInput, zoneName: zone,
+        var request = ImportService.Request(data: data, fileName: file, profile: profile, mapping: mappingInput, zoneName: zone,
                                             encoding: encoding.flatMap(TextEncoding.init(name:)), dryRun: dryRun, sizeLimit: maxBytes)
+        request.projectName = project
         // Check the file before opening the database, so a bad file leaves it untouched.
         if case let .failure(failure) = ImportService.check(request) {
             if json {

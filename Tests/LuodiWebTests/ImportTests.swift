@@ -149,3 +149,39 @@ extension ImportTests {
         }
     }
 }
+
+extension ImportTests {
+    /// Two tasks on the Standard calendar: Dig (2 days) then Pour (1 day), from Thursday 18 October 2018.
+    static let smallMSPDI = """
+    <?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><StartDate>2018-10-18T08:00:00</StartDate><CalendarUID>1</CalendarUID>
+    <Calendars><Calendar><UID>1</UID><Name>Standard</Name><WeekDays>
+    <WeekDay><DayType>1</DayType><DayWorking>0</DayWorking></WeekDay><WeekDay><DayType>7</DayType><DayWorking>0</DayWorking></WeekDay>
+    \((2...6).map { "<WeekDay><DayType>\($0)</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>" }.joined())
+    </WeekDays></Calendar></Calendars><Tasks>
+    <Task><UID>1</UID><Name>Dig</Name><Duration>PT16H0M0S</Duration></Task>
+    <Task><UID>2</UID><Name>Pour</Name><Duration>PT8H0M0S</Duration><PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type><LinkLag>4800</LinkLag><LagFormat>7</LagFormat></PredecessorLink></Task>
+    </Tasks></Project>
+    """
+
+    @Test func aScheduleFileBecomesAProjectWithItsNetwork() async throws {
+        try await withLuodiApp { app in
+            let report = try await ImportService(repository: app.portfolioRepository).run(.init(
+                data: Data(Self.smallMSPDI.utf8), fileName: "foundation.xml", zoneName: "测试开发区"))
+            #expect(report.ok && report.projects == 1 && report.milestones == 2, "\(report.errors)")
+            let zone = try #require(try await app.portfolioRepository.zone(named: "测试开发区"))
+            let p = try #require(try await app.portfolioRepository.projects(zoneID: zone.id).first)
+            #expect(p.plan.project.name == "foundation")
+            // Dig: Thu 18 – Fri 19 October; Pour: one day of lag (Mon 22nd), so Tuesday 23 October.
+            #expect(p.plan.milestones.map(\.plannedStart) == [try CalendarDate(iso: "2018-10-18"), try CalendarDate(iso: "2018-10-23")])
+            #expect(p.plan.milestones.map(\.plannedFinish) == [try CalendarDate(iso: "2018-10-19"), try CalendarDate(iso: "2018-10-23")])
+            #expect(p.plan.links == [MilestoneLink(predecessor: "Dig", successor: "Pour", lagDays: 1)])
+            try await app.testing().test(.POST, "/api/v1/imports?dryRun=false&fileName=cycle.xml",
+                                         beforeRequest: { $0.body = .init(string: Self.smallMSPDI.replacingOccurrences(
+                                            of: "<Task><UID>1</UID><Name>Dig</Name><Duration>PT16H0M0S</Duration></Task>",
+                                            with: "<Task><UID>1</UID><Name>Dig</Name><Duration>PT16H0M0S</Duration><PredecessorLink><PredecessorUID>2</PredecessorUID></PredecessorLink></Task>")) }) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("the relationships form a cycle: 1 → 2 → 1"))
+            }
+        }
+    }
+}

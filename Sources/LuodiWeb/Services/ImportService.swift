@@ -22,6 +22,8 @@ public struct ImportService: Sendable {
         public var encoding: TextEncoding?
         public var dryRun: Bool
         public var sizeLimit: Int
+        /// For a schedule file: the project it becomes (default: the file name).
+        public var projectName: String?
 
         public init(data: Data, fileName: String, profile: String? = nil, mapping: (data: Data, fileName: String)? = nil,
                     zoneName: String? = nil, encoding: TextEncoding? = nil, dryRun: Bool = false,
@@ -59,6 +61,18 @@ public struct ImportService: Sendable {
     /// Parses the mapping and the file without touching the database.
     /// - Returns: the plan and the mapping's name, or every located error.
     public static func check(_ request: Request) -> Result<(plan: ImportPlan, profile: String), ImportFailure> {
+        if request.mapping == nil, request.profile == nil, ScheduleImporter.handles(request.fileName) {
+            guard request.data.count <= request.sizeLimit else {
+                return .failure(ImportFailure(issues: [ImportIssue(file: request.fileName, row: nil, column: nil,
+                    message: "the file has \(request.data.count) bytes, over the import limit of \(request.sizeLimit) bytes")]))
+            }
+            do {
+                let plan = try ScheduleImporter.plan(data: request.data, file: request.fileName, zoneName: request.zoneName, projectName: request.projectName)
+                return .success((plan, plan.profile))
+            } catch {
+                return .failure(error)
+            }
+        }
         let profileName = request.mapping?.fileName ?? request.profile ?? "luodi"
         let mapping: Mapping
         do {

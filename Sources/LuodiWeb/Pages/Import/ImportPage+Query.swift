@@ -24,15 +24,18 @@ enum ImportPage {
             throw Abort(.badRequest, reason: "file: choose a CSV file to upload")
         }
         let data = Data(buffer: form.file.data)
-        let profile = form.profile.flatMap { $0.isEmpty ? nil : $0 } ?? "luodi"
+        // A schedule file (.xml, .xer) is read by its format, whatever profile the form shows.
+        let isSchedule = ScheduleImporter.handles(form.file.filename)
+        let profile = isSchedule ? nil : (form.profile.flatMap { $0.isEmpty ? nil : $0 } ?? "luodi")
         let zone = form.zone.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0.trimmingWhitespace() }
         let report = try await req.importer.run(.init(data: data, fileName: form.file.filename, profile: profile, zoneName: zone,
                                                       dryRun: true, sizeLimit: req.application.uploadLimit))
+        let storedProfile = profile ?? ""
         m.report = report
         m.zoneInput = zone
         try await req.uploads.prune(olderThan: pendingUploadLifetime)
         if report.ok {
-            m.pendingUpload = try await req.uploads.save(fileName: form.file.filename, profile: profile, zoneName: zone, data: data)
+            m.pendingUpload = try await req.uploads.save(fileName: form.file.filename, profile: storedProfile, zoneName: zone, data: data)
         }
         return ImportPageView.render(m).response(status: report.ok ? .ok : .unprocessableEntity)
     }
@@ -46,7 +49,7 @@ enum ImportPage {
             m.message = req.language.strings.uploadExpired
             return ImportPageView.render(m).response(status: .notFound)
         }
-        let report = try await req.importer.run(.init(data: pending.data, fileName: pending.fileName, profile: pending.profile,
+        let report = try await req.importer.run(.init(data: pending.data, fileName: pending.fileName, profile: pending.profile.isEmpty ? nil : pending.profile,
                                                       zoneName: pending.zoneName, dryRun: false, sizeLimit: req.application.uploadLimit))
         if report.committed { try await req.uploads.delete(id) }
         m.report = report

@@ -127,3 +127,59 @@ import Testing
         #expect(r["B"]!.earlyFinish == t("2021-10-09T17:00"))   // Saturday 9 October is a 调休 working day
     }
 }
+
+extension CPMSchedulerTests {
+    @Test func finishNoEarlierThanAndMustFinishOn() throws {
+        let r = try run([Activity(id: "A", name: "A", durationMinutes: day, constraint: .finishNoEarlierThan, constraintDate: t("2018-10-22T17:00")),
+                         Activity(id: "B", name: "B", durationMinutes: day, constraint: .mustFinishOn, constraintDate: t("2018-10-19T17:00"))], [])
+        #expect(r["A"]!.earlyStart == t("2018-10-22T08:00") && r["A"]!.earlyFinish == t("2018-10-22T17:00"))
+        #expect(r["B"]!.earlyStart == t("2018-10-19T08:00") && r["B"]!.lateFinish == t("2018-10-19T17:00"))
+    }
+
+    @Test func startNoLaterThanAgainstTheLogicGivesNegativeFloat() throws {
+        // A (3 days, Thu–Mon) must precede B, but B must start by Friday 19th 08:00: the
+        // constraint wins the forward pass, and A is 2 days behind (negative float).
+        let r = try run([Activity(id: "A", name: "A", durationMinutes: 3 * day),
+                         Activity(id: "B", name: "B", durationMinutes: day, constraint: .startNoLaterThan, constraintDate: t("2018-10-19T08:00"))],
+                        [Relationship(predecessor: "A", successor: "B")])
+        #expect(r["B"]!.earlyStart == t("2018-10-19T08:00") && r["B"]!.lateStart == t("2018-10-19T08:00"))
+        #expect(r["A"]!.lateStart == t("2018-10-16T08:00") && r["A"]!.totalFloatMinutes == -2 * day && r["A"]!.critical)
+    }
+
+    @Test func asLateAsPossibleDelaysItsSuccessors() throws {
+        // B (3 days) sets the finish, Monday 22nd 17:00. A (1 day, ALAP) precedes D (1 day): D can
+        // finish on Monday, so A runs on Friday and D's early dates move to Monday.
+        let r = try run([Activity(id: "A", name: "A", durationMinutes: day, constraint: .asLateAsPossible),
+                         Activity(id: "B", name: "B", durationMinutes: 3 * day),
+                         Activity(id: "D", name: "D", durationMinutes: day)],
+                        [Relationship(predecessor: "A", successor: "D")])
+        #expect(r["A"]!.lateStart == t("2018-10-19T08:00"))
+        #expect(r["D"]!.earlyStart == t("2018-10-22T08:00") && r["D"]!.earlyFinish == t("2018-10-22T17:00"))
+    }
+
+    func progressNetwork(_ rule: OutOfSequenceRule) -> ScheduleNetwork {
+        // P (2 days) should precede S (2 days), but S started on Thursday 18th and has 1 day
+        // left at the data date, Friday 19th 08:00; P has not started.
+        var s = Activity(id: "S", name: "S", durationMinutes: 2 * day)
+        s.actualStart = t("2018-10-18T08:00")
+        s.remainingMinutes = day
+        var n = network([Activity(id: "P", name: "P", durationMinutes: 2 * day), s], [Relationship(predecessor: "P", successor: "S")])
+        n.dataDate = t("2018-10-19T08:00")
+        n.outOfSequence = rule
+        return n
+    }
+
+    @Test func retainedLogicWaitsForThePredecessor() throws {
+        let r = Dictionary(uniqueKeysWithValues: try CPMScheduler.schedule(progressNetwork(.retainedLogic)).activities.map { ($0.id, $0) })
+        // P cannot start before the data date: Friday and Monday. S's last day follows: Tuesday.
+        #expect(r["P"]!.earlyStart == t("2018-10-19T08:00") && r["P"]!.earlyFinish == t("2018-10-22T17:00"))
+        #expect(r["S"]!.earlyStart == t("2018-10-18T08:00") && r["S"]!.earlyFinish == t("2018-10-23T17:00"))
+    }
+
+    @Test func progressOverrideContinuesFromTheDataDate() throws {
+        let r = Dictionary(uniqueKeysWithValues: try CPMScheduler.schedule(progressNetwork(.progressOverride)).activities.map { ($0.id, $0) })
+        #expect(r["S"]!.earlyFinish == t("2018-10-19T17:00"))
+        // The project now ends with P on Monday; S can slip one working day.
+        #expect(r["S"]!.totalFloatMinutes == day && !r["S"]!.critical)
+    }
+}

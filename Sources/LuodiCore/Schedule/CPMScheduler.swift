@@ -120,25 +120,70 @@ public enum CPMScheduler {
 
         mutating func run() -> Schedule {
             for i in order { forward(i) }
-            let finish = ef.max() ?? n.projectStart
+            var finish = ef.max() ?? n.projectStart
             for i in order.reversed() { backward(i, projectFinish: finish) }
+            // As late as possible: successors are scheduled from such activities' late dates
+            // (MS Project's rule), so the forward pass runs again with them.
+            if n.activities.contains(where: { $0.constraint == .asLateAsPossible }) {
+                alapPass = true
+                for i in order { forward(i) }
+                finish = ef.max() ?? n.projectStart
+            }
             var out: [ScheduledActivity] = []
             for (i, a) in n.activities.enumerated() {
                 let c = calendars[i]
-                let total = min(c.workingMinutes(from: es[i], to: ls[i]), c.workingMinutes(from: ef[i], to: lf[i]))
+                // A started activity's start is fixed, so only its finish can float.
+                let finishFloat = c.workingMinutes(from: ef[i], to: lf[i])
+                let total = a.actualStart != nil || a.actualFinish != nil ? finishFloat : min(c.workingMinutes(from: es[i], to: ls[i]), finishFloat)
                 out.append(ScheduledActivity(id: a.id, name: a.name, earlyStart: es[i], earlyFinish: ef[i], lateStart: ls[i],
                                              lateFinish: lf[i], totalFloatMinutes: total, freeFloatMinutes: freeFloat(i, finish),
-                                             critical: total <= 0))
+                                             critical: total <= 0 && a.actualFinish == nil))
             }
             let critical = order.filter { out[$0].critical }.map { n.activities[$0].id }
             return Schedule(activities: out, criticalPath: critical, projectFinish: finish)
         }
 
+        /// True during the forward pass that follows the backward pass when some activity is
+        /// as late as possible.
+        var alapPass = false
+
+        /// The start and finish of predecessor `p` as a successor sees them.
+        func driving(_ p: Int) -> (start: ScheduleTime, finish: ScheduleTime) {
+            if alapPass, n.activities[p].constraint == .asLateAsPossible, n.activities[p].actualStart == nil { return (ls[p], lf[p]) }
+            return (es[p], ef[p])
+        }
+
+        /// The earliest time the relationships let activity `i` start (or, for a started
+        /// activity under retained logic, resume), for `minutes` of remaining work.
+        func logicStart(_ i: Int, minutes: Int) -> ScheduleTime? {
+            let c = calendars[i]
+            return preds[i].map { r -> ScheduleTime in
+                let p = from[r]
+                let (ps, pf) = driving(p)
+                switch n.relationships[r].type {
+                case .finishToStart: return addLag(r, pf, calendar: c)
+                case .startToStart: return addLag(r, ps, calendar: c)
+                case .finishToFinish: return max(n.projectStart, addLag(r, c.adding(workingMinutes: -minutes, to: pf), calendar: c))
+                case .startToFinish: return addLag(r, c.adding(workingMinutes: -minutes, to: ps), calendar: c)
+                }
+            }.max()
+        }
+
         mutating func forward(_ i: Int) {
             let a = n.activities[i], c = calendars[i]
-            if let start = a.actualStart {
-                es[i] = start
-                ef[i] = a.actualFinish ?? c.adding(workingMinutes: a.durationMinutes, to: start)
+            if let finished = a.actualFinish {
+                es[i] = a.actualStart ?? c.adding(workingMinutes: -a.durationMinutes, to: finished)
+                ef[i] = finished
+                return
+            }
+            if let started = a.actualStart {
+                // In progress: the remaining work runs from the data date, or, under retained
+                // logic, no earlier than its predecessors allow.
+                let remaining = a.remainingMinutes ?? a.durationMinutes
+                var resume = max(started, n.dataDate ?? started)
+                if n.outOfSequence == .retainedLogic, let logic = logicStart(i, minutes: remaining) { resume = max(resume, logic) }
+                es[i] = started
+                ef[i] = c.adding(workingMinutes: remaining, to: c.nextWorkStart(resume))
                 return
             }
             var start: ScheduleTime
@@ -152,18 +197,11 @@ public enum CPMScheduler {
                 default: start = n.projectStart
                 }
             } else {
-                start = preds[i].map { r -> ScheduleTime in
-                    let rel = n.relationships[r]
-                    let p = from[r]
-                    switch rel.type {
-                    case .finishToStart: return addLag(r, ef[p], calendar: c)
-                    case .startToStart: return addLag(r, es[p], calendar: c)
-                    case .finishToFinish:
-                        return max(n.projectStart, addLag(r, c.adding(workingMinutes: -a.durationMinutes, to: ef[p]), calendar: c))
-                    case .startToFinish:
-                        return addLag(r, c.adding(workingMinutes: -a.durationMinutes, to: es[p]), calendar: c)
-                    }
-                }.max()!
+                start = logicStart(i, minutes: a.durationMinutes)!
+            }
+            if let dataDate = n.dataDate, start < dataDate {
+                start = dataDate
+                finish = nil
             }
             start = startOfWork(i, start)
             if let date = a.constraintDate {
@@ -179,6 +217,7 @@ public enum CPMScheduler {
                 case .asSoonAsPossible, .asLateAsPossible: break
                 }
             }
+            if finish != nil, a.constraint != .mustFinishOn, a.constraint != .finishNoEarlierThan { finish = nil }
             es[i] = start
             ef[i] = finish ?? c.adding(workingMinutes: a.durationMinutes, to: start)
         }
@@ -216,7 +255,7 @@ public enum CPMScheduler {
                 }
             }
             lf[i] = finish
-            ls[i] = c.adding(workingMinutes: -a.durationMinutes, to: finish)
+            ls[i] = a.actualStart ?? c.adding(workingMinutes: -(a.remainingMinutes ?? a.durationMinutes), to: finish)
         }
 
         /// Working time the activity can slip without delaying any successor's early date (or,

@@ -34,6 +34,8 @@ public struct Activity: Hashable, Sendable {
     public var constraintDate: ScheduleTime?
     public var actualStart: ScheduleTime?
     public var actualFinish: ScheduleTime?
+    /// Working minutes left of a started activity at the data date; nil: the whole duration.
+    public var remainingMinutes: Int?
 
     public init(id: String, name: String, durationMinutes: Int, calendar: String? = nil,
                 constraint: ConstraintKind = .asSoonAsPossible, constraintDate: ScheduleTime? = nil) {
@@ -72,8 +74,22 @@ public enum LagCalendarRule: String, Sendable, Codable {
     case successor, predecessor, twentyFourHour, projectDefault
 }
 
+/// How an activity that started before its predecessors allowed ("out of sequence") is
+/// scheduled, as P6 names the two choices (SCHEDOPTIONS `sched_retained_logic`,
+/// `sched_progress_override`).
+public enum OutOfSequenceRule: String, Sendable, Codable {
+    /// Its remaining work waits for the predecessors, as if the logic still held (P6's default).
+    case retainedLogic
+    /// Its remaining work continues from the data date, ignoring the predecessors (MS Project's behaviour).
+    case progressOverride
+}
+
 /// Everything the scheduler needs: activities, relationships, calendars and the project start.
 public struct ScheduleNetwork: Sendable {
+    /// The data (status) date: nothing that has not happened is scheduled before it.
+    public var dataDate: ScheduleTime?
+    /// Out-of-sequence progress; retained logic by default.
+    public var outOfSequence: OutOfSequenceRule = .retainedLogic
     /// Calendar of lags; MS Project's rule by default.
     public var lagCalendar: LagCalendarRule = .successor
     public var activities: [Activity]

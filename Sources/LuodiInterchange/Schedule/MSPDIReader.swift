@@ -16,7 +16,7 @@ public enum MSPDIReader {
         }
         var notes: [String] = []
         let calendars = try readCalendars(root, file: file)
-        guard let defaultUID = root.value("CalendarUID"), let defaultCalendar = calendars[defaultUID] else {
+        guard let defaultUID = root.value("CalendarUID"), calendars[defaultUID] != nil else {
             throw ImportIssue(file: file, row: nil, column: "Project/CalendarUID", message: "the project names no calendar that the file defines")
         }
         guard let startText = root.value("StartDate") else {
@@ -44,6 +44,9 @@ public enum MSPDIReader {
             if let d = task.value("ConstraintDate") { a.constraintDate = try time(d, file: file, field: "Task \(uid)/ConstraintDate") }
             if let d = task.value("ActualStart") { a.actualStart = try time(d, file: file, field: "Task \(uid)/ActualStart") }
             if let d = task.value("ActualFinish") { a.actualFinish = try time(d, file: file, field: "Task \(uid)/ActualFinish") }
+            if a.actualStart != nil, a.actualFinish == nil, let r = task.value("RemainingDuration") {
+                a.remainingMinutes = try duration(r, file: file, field: "Task \(uid)/RemainingDuration")
+            }
             activities.append(a)
             stored[uid] = ScheduleFile.StoredDates(
                 earlyStart: try task.value("EarlyStart").map { try time($0, file: file, field: "Task \(uid)/EarlyStart") },
@@ -83,9 +86,11 @@ public enum MSPDIReader {
             let lag = Lag(minutes: (Int(node.value("LinkLag") ?? "0") ?? 0) / 10, elapsed: [4, 6, 8, 10, 12].contains(format))
             relationships.append(Relationship(predecessor: pred, successor: succ, type: type, lag: lag))
         }
-        _ = defaultCalendar
-        let network = ScheduleNetwork(activities: activities, relationships: relationships, calendars: calendars,
+        var network = ScheduleNetwork(activities: activities, relationships: relationships, calendars: calendars,
                                       defaultCalendar: defaultUID, projectStart: projectStart)
+        network.dataDate = try root.value("StatusDate").map { try time($0, file: file, field: "Project/StatusDate") }
+        // MS Project schedules the remaining work of out-of-sequence tasks from the status date.
+        network.outOfSequence = .progressOverride
         return ScheduleFile(network: network, stored: stored, notes: notes)
     }
 

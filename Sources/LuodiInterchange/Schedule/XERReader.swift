@@ -42,8 +42,8 @@ public enum XERReader {
             let type = row["task_type"] ?? "TT_Task"
             if type == "TT_WBS" || type == "TT_LOE" { notes.append("\(code): \(type) activities are not scheduled"); continue }
             codes[taskID] = code
-            let hours = Double(row["remain_drtn_hr_cnt"] ?? row["target_drtn_hr_cnt"] ?? "0") ?? 0
-            var a = Activity(id: code, name: row["task_name"] ?? "", durationMinutes: Int((hours * 60).rounded()))
+            func minutes(_ field: String) -> Int? { row[field].flatMap(Double.init).map { Int(($0 * 60).rounded()) } }
+            var a = Activity(id: code, name: row["task_name"] ?? "", durationMinutes: minutes("target_drtn_hr_cnt") ?? minutes("remain_drtn_hr_cnt") ?? 0)
             if let c = row["clndr_id"], !c.isEmpty {
                 guard calendars[c] != nil else {
                     throw ImportIssue(file: file, row: nil, column: "TASK \(code).clndr_id", message: "calendar \(c) is not in the CALENDAR table")
@@ -55,6 +55,7 @@ public enum XERReader {
             (a.constraint, a.constraintDate) = try constraint(row["cstr_type"], row["cstr_date"], file: file, code: code)
             a.actualStart = try? time(row["act_start_date"], file: file, field: "")
             a.actualFinish = try? time(row["act_end_date"], file: file, field: "")
+            if a.actualStart != nil, a.actualFinish == nil { a.remainingMinutes = minutes("remain_drtn_hr_cnt") }
             activities.append(a)
             stored[code] = ScheduleFile.StoredDates(
                 earlyStart: try? time(row["early_start_date"], file: file, field: ""),
@@ -84,8 +85,11 @@ public enum XERReader {
             relationships.append(Relationship(predecessor: p, successor: s, type: type, lag: Lag(minutes: Int((lagHours * 60).rounded()))))
         }
         var network = ScheduleNetwork(activities: activities, relationships: relationships, calendars: calendars,
-                                      defaultCalendar: defaultCalendar, projectStart: max(start, dataDate ?? start))
-        switch tables["SCHEDOPTIONS"]?.first(where: { $0["proj_id"] == projID })?["sched_calendar_on_relationship_lag"] {
+                                      defaultCalendar: defaultCalendar, projectStart: start)
+        network.dataDate = dataDate
+        let options = tables["SCHEDOPTIONS"]?.first(where: { $0["proj_id"] == projID })
+        network.outOfSequence = options?["sched_progress_override"] == "Y" ? .progressOverride : .retainedLogic
+        switch options?["sched_calendar_on_relationship_lag"] {
         case "rcal_Successor": network.lagCalendar = .successor
         case "rcal_24Hour": network.lagCalendar = .twentyFourHour
         case "rcal_ProjDefault": network.lagCalendar = .projectDefault

@@ -1,18 +1,22 @@
 import LuodiCore
 
 /// The battle map (作战图): every project's milestones on one time axis, projects grouped (by
-/// department or category), with the as-of line. Planned spans are grey (red when overdue),
-/// actual spans blue; a point milestone is a diamond. Sized for A3 landscape (420 × 297 mm) at
+/// department or category), with the as-of line. Planned spans are grey (red when overdue) and
+/// outlined in dark red when critical in the project's milestone network; actual spans blue; a
+/// point milestone is a diamond. Sized for A3 landscape (420 × 297 mm) at
 /// about 40 projects a page when printed.
 public struct BattleMap: Sendable {
     public struct Row: Sendable {
         public var name: String
         public var status: RAGStatus
         public var milestones: [Milestone]
-        public init(name: String, status: RAGStatus, milestones: [Milestone]) {
+        /// Names of the milestones on the critical path of the project's network.
+        public var critical: Set<String>
+        public init(name: String, status: RAGStatus, milestones: [Milestone], critical: Set<String> = []) {
             self.name = name
             self.status = status
             self.milestones = milestones
+            self.critical = critical
         }
     }
 
@@ -87,7 +91,8 @@ public struct BattleMap: Sendable {
                 }
                 for m in dated {
                     let overdue = m.isOverdue(asOf: asOf)
-                    s += mark(m.plannedStart, m.plannedFinish, y: y + 4, h: 7, fill: overdue ? "#f87171" : "#cbd5e1", title: m.name, x: x)
+                    s += mark(m.plannedStart, m.plannedFinish, y: y + 4, h: 7, fill: overdue ? "#f87171" : "#cbd5e1", title: m.name, x: x,
+                              stroke: row.critical.contains(m.name) ? "#7f1d1d" : nil)
                     s += mark(m.actualStart, m.actualFinish ?? (m.actualStart != nil ? asOf : nil), y: y + 12, h: 7,
                               fill: m.actualFinish == nil ? "#93c5fd" : "#2563eb", title: m.name, x: x)
                 }
@@ -115,14 +120,16 @@ public struct BattleMap: Sendable {
     }
 
     private func mark(_ from: CalendarDate?, _ to: CalendarDate?, y: Double, h: Double, fill: String, title: String,
-                      x: (CalendarDate) -> Double) -> String {
+                      x: (CalendarDate) -> Double, stroke: String? = nil) -> String {
+        // Critical milestones get a dark outline.
+        let outline = stroke.map { ##" stroke="\##($0)" stroke-width="1.5""## } ?? ""
         switch (from, to) {
         case let (a?, b?) where a != b:
             let x0 = x(min(a, b)), x1 = x(max(a, b))
-            return ##"<rect x="\##(SVG.n(x0))" y="\##(SVG.n(y))" width="\##(SVG.n(max(2, x1 - x0)))" height="\##(SVG.n(h))" rx="1.5" fill="\##(fill)"><title>\##(SVG.escape(title)) \##(a) – \##(b)</title></rect>"##
+            return ##"<rect x="\##(SVG.n(x0))" y="\##(SVG.n(y))" width="\##(SVG.n(max(2, x1 - x0)))" height="\##(SVG.n(h))" rx="1.5" fill="\##(fill)"\##(outline)><title>\##(SVG.escape(title)) \##(a) – \##(b)</title></rect>"##
         case let (a?, _), let (nil, a?):
             let cx = x(a), cy = y + h / 2, r = h / 2 + 1
-            return ##"<path d="M \##(SVG.n(cx)) \##(SVG.n(cy - r)) L \##(SVG.n(cx + r)) \##(SVG.n(cy)) L \##(SVG.n(cx)) \##(SVG.n(cy + r)) L \##(SVG.n(cx - r)) \##(SVG.n(cy)) Z" fill="\##(fill)"><title>\##(SVG.escape(title)) \##(a)</title></path>"##
+            return ##"<path d="M \##(SVG.n(cx)) \##(SVG.n(cy - r)) L \##(SVG.n(cx + r)) \##(SVG.n(cy)) L \##(SVG.n(cx)) \##(SVG.n(cy + r)) L \##(SVG.n(cx - r)) \##(SVG.n(cy)) Z" fill="\##(fill)"\##(outline)><title>\##(SVG.escape(title)) \##(a)</title></path>"##
         default:
             return ""
         }

@@ -225,7 +225,7 @@ struct PlanBuilder {
         for entry in group.milestones {
             guard let cell = entry.cells[.predecessors] else { continue }
             do {
-                for (pred, type, lag) in try MilestoneLinkSyntax.parse(cell.text) {
+                for (pred, type, lag) in try PredecessorSyntax.parse(cell.text) {
                     guard names.contains(pred) else {
                         issue(cell, "predecessor '\(pred)' is not a milestone of this project (milestones: \(milestones.map(\.name).joined(separator: ", ")))")
                         continue

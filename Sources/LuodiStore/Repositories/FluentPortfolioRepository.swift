@@ -40,6 +40,20 @@ public struct FluentPortfolioRepository: PortfolioRepository {
     /// Both drivers Luodi uses (SQLite and PostgreSQL) are SQL databases.
     private var sql: any SQLDatabase { db as! any SQLDatabase }
 
+    public func replaceLinks(projectID: UUID, expectedVersion: Int, links: [MilestoneLink]) async throws -> Int {
+        try await db.transaction { tx in
+            guard let record = try await ProjectRecord.find(projectID, on: tx) else { throw StoreError.notFound("project \(projectID)") }
+            guard record.version == expectedVersion else {
+                throw StoreError.conflict("project '\(record.name)'", expected: expectedVersion, current: record.version)
+            }
+            try await MilestoneLinkRecord.query(on: tx).filter(\.$projectID == projectID).delete()
+            for chunk in links.map({ MilestoneLinkRecord(projectID: projectID, link: $0) }).chunked(1000) { try await chunk.create(on: tx) }
+            record.version += 1
+            try await record.update(on: tx)
+            return record.version
+        }
+    }
+
     public func isEmpty() async throws -> Bool {
         try await ProjectRecord.query(on: db).count() == 0
     }

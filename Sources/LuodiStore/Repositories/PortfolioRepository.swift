@@ -68,6 +68,11 @@ public protocol PortfolioRepository: Sendable {
     /// - Throws: `StoreError.configuration` when the zone exists with another currency; any
     ///   database error rolls the whole batch back.
     func apply(_ batch: PortfolioBatch) async throws -> ImportOutcome
+    /// Replaces a project's milestone dependencies, if the project is still at `expectedVersion`;
+    /// its version goes up by one.
+    /// - Returns: the new version.
+    /// - Throws: `StoreError.notFound`, or `StoreError.conflict` when someone changed the project since.
+    func replaceLinks(projectID: UUID, expectedVersion: Int, links: [MilestoneLink]) async throws -> Int
     /// Whether no project exists in any zone.
     func isEmpty() async throws -> Bool
 }

@@ -10,6 +10,7 @@ struct APIController: RouteCollection {
         routes.get("dashboard", use: dashboard)
         routes.get("projects", use: projects)
         routes.get("projects", ":id", use: project)
+        routes.put("projects", ":id", "links", use: updateLinks)
         routes.on(.POST, "imports", body: .collect(maxSize: "64mb"), use: importFile)
         routes.get("openapi.json") { _ -> Response in
             var headers = HTTPHeaders()
@@ -54,7 +55,31 @@ struct APIController: RouteCollection {
         let a = zone.ruleSet.assess(found.project.plan, asOf: asOf, convention: zone.timeElapsedConvention)
         return try json(ProjectDetailResponse(id: id, zone: zone.name, version: found.project.version, asOf: asOf.iso,
                                               project: found.project.plan.project, milestones: found.project.plan.milestones,
-                                              rag: a.status, reasons: a.reasons))
+                                              links: found.project.plan.links, rag: a.status, reasons: a.reasons))
+    }
+
+    /// Replaces a project's milestone dependencies: 200 with the new version, 409 when the
+    /// project changed since `version`, 422 naming each bad link, 404 for an unknown project.
+    func updateLinks(_ req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+            throw Abort(.badRequest, reason: "id: not a project id (UUID)")
+        }
+        let update: LinksUpdate
+        do { update = try req.content.decode(LinksUpdate.self) } catch {
+            throw Abort(.badRequest, reason: "body: expected {\"version\": N, \"links\": [{\"predecessor\", \"successor\", \"type\": \"FS\", \"lagDays\"}]} (\(error))")
+        }
+        let version: Int
+        do throws(LinkEditing.Failure) {
+            version = try await LinkEditing.apply(update.links, to: id, expectedVersion: update.version,
+                                                  repository: FluentPortfolioRepository(db: req.db))
+        } catch {
+            switch error {
+            case .notFound: throw Abort(.notFound, reason: "no project with id \(id)")
+            case let .conflict(message): throw Abort(.conflict, reason: message)
+            case let .invalid(problems): throw Abort(.unprocessableEntity, reason: problems.joined(separator: "; "))
+            }
+        }
+        return try json(LinksUpdated(version: version, links: update.links))
     }
 
     /// `POST /api/v1/imports?profile=&zone=&dryRun=&fileName=&encoding=` with the file as the

@@ -20,6 +20,20 @@ struct ProjectDetailResponse: Codable {
     var asOf: String
     var project: Project
     var milestones: [Milestone]
+    var links: [MilestoneLink]
     var rag: RAGStatus
     var reasons: [RAGAssessment.Finding]
+}
+
+/// `PUT /api/v1/projects/{id}/links`: the project's whole set of milestone dependencies, and the
+/// version of the project the edit is based on.
+struct LinksUpdate: Codable {
+    var version: Int
+    var links: [MilestoneLink]
+}
+
+/// The answer to a links update.
+struct LinksUpdated: Codable {
+    var version: Int
+    var links: [MilestoneLink]
 }

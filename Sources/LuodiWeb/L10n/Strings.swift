@@ -75,6 +75,9 @@ public struct Strings: Sendable {
     let predecessors: String
     let totalFloat: String
     let critical: String
+    let editPredecessors: String
+    let save: String
+    let predecessorsHelp: String
     let networkNote: String
     let budget: String
     let spent: String
@@ -114,7 +117,7 @@ extension Strings {
     static let zhHans = Strings(
         appName: "落地 · 重点项目指挥中心",
         navDashboard: "总览", navProjects: "项目清单", navImport: "导入",
-        navBattleMap: "作战图", groupBy: "分组", battleMapHelp: "每个项目的节点:灰色为计划,蓝色为实际,红色为逾期;红色虚线为截至日期。打印时请选 A3 横向。",
+        navBattleMap: "作战图", groupBy: "分组", battleMapHelp: "每个项目的节点:灰色为计划,蓝色为实际,红色为逾期,深红边框为关键节点;红色虚线为截至日期。打印时请选 A3 横向。",
         downloadSVG: "下载 SVG", battleMapTruncated: { "仅显示前 \($0) 个(共 \($1) 个),请按单位或亮灯筛选" },
         switchLanguage: "English", zone: "功能区", asOf: "截至日期", show: "查看",
         dashboardTitle: "作战图总览", odometer: "计程表", completionRate: "投资完成率", timeElapsedShare: "序时进度",
@@ -160,6 +163,8 @@ extension Strings {
         actualFinish: "实际完成", progressNote: "进展情况", source: "来源", milestoneName: "节点", milestonesTitle: "节点计划与实际",
         milestonePlannedStart: "计划开始", milestonePlannedFinish: "计划完成", milestoneActualStart: "实际开始",
         predecessors: "前置节点", totalFloat: "总时差(工作日)", critical: "关键",
+        editPredecessors: "编辑前置关系", save: "保存",
+        predecessorsHelp: "每个节点填写其前置节点,多个用分号分隔;可写类型与工作日滞后,如「供地 FS+10; 规划许可」。保存前会检查节点名称与循环;若他人已修改本项目,保存会被拒绝。",
         networkNote: "按前置关系和工作日历(含法定节假日与调休)推算;总时差为相对计划最晚完成日期的余量,负数表示已落后。",
         budget: "预算", spent: "已支出",
         kind: "类型", status: "状态",
@@ -187,7 +192,7 @@ extension Strings {
     static let en = Strings(
         appName: "Luodi · Key-project command center",
         navDashboard: "Overview", navProjects: "Projects", navImport: "Import",
-        navBattleMap: "Battle map", groupBy: "Group by", battleMapHelp: "Each project's milestones: grey planned, blue actual, red overdue; the dashed red line is the as-of date. Print on A3 landscape.",
+        navBattleMap: "Battle map", groupBy: "Group by", battleMapHelp: "Each project's milestones: grey planned, blue actual, red overdue, dark red outline critical; the dashed red line is the as-of date. Print on A3 landscape.",
         downloadSVG: "Download SVG", battleMapTruncated: { "first \($0) of \($1) shown; filter by department or light" },
         switchLanguage: "中文", zone: "Zone", asOf: "As of", show: "Show",
         dashboardTitle: "Battle map overview", odometer: "Odometer", completionRate: "Investment completion", timeElapsedShare: "Time elapsed",
@@ -233,6 +238,8 @@ extension Strings {
         actualFinish: "Actual finish", progressNote: "Progress", source: "Source", milestoneName: "Milestone", milestonesTitle: "Milestones, planned and actual",
         milestonePlannedStart: "Planned start", milestonePlannedFinish: "Planned finish", milestoneActualStart: "Actual start",
         predecessors: "Predecessors", totalFloat: "Total float (working days)", critical: "Critical",
+        editPredecessors: "Edit predecessors", save: "Save",
+        predecessorsHelp: "For each milestone, its predecessors separated by semicolons, with an optional type and lag in working days, e.g. \"供地 FS+10; 规划许可\". Names and cycles are checked before saving; a save based on an outdated page is refused.",
         networkNote: "Scheduled from the predecessors on the working-day calendar (public holidays and 调休 included); total float is measured against the plan's latest finish, negative when behind.",
         budget: "Budget", spent: "Spent",
         kind: "Kind", status: "Status",

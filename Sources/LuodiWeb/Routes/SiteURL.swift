@@ -6,6 +6,7 @@ public enum SiteURL {
     case dashboard
     case projects
     case project(UUID)
+    case projectLinks(UUID)
     case importPage
     case battleMap
     case battleMapSVG
@@ -15,7 +16,7 @@ public enum SiteURL {
     case api(API)
 
     public enum API {
-        case dashboard, projects, project(UUID), imports, openAPI
+        case dashboard, projects, project(UUID), projectLinks(UUID), imports, openAPI
     }
 
     /// Path segments as Vapor registers them (`:id` for parameters).
@@ -24,6 +25,7 @@ public enum SiteURL {
         case .dashboard: return "/"
         case .projects: return "/projects"
         case let .project(id): return "/projects/\(id.uuidString)"
+        case let .projectLinks(id): return "/projects/\(id.uuidString)/links"
         case .importPage: return "/import"
         case .battleMap: return "/battle-map"
         case .battleMapSVG: return "/battle-map.svg"
@@ -35,6 +37,7 @@ public enum SiteURL {
             case .dashboard: return "/api/v1/dashboard"
             case .projects: return "/api/v1/projects"
             case let .project(id): return "/api/v1/projects/\(id.uuidString)"
+            case let .projectLinks(id): return "/api/v1/projects/\(id.uuidString)/links"
             case .imports: return "/api/v1/imports"
             case .openAPI: return "/api/v1/openapi.json"
             }

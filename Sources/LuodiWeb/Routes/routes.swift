@@ -5,6 +5,7 @@ func routes(_ app: Application) throws {
     app.get { try await DashboardPage.handle($0) }
     app.get("projects") { try await ProjectIndexPage.handle($0) }
     app.get("projects", ":id") { try await ProjectDetailPage.handle($0) }
+    app.post("projects", ":id", "links") { try await ProjectDetailPage.saveLinks($0) }
     app.get("battle-map") { try await BattleMapPage.handle($0) }
     app.get("battle-map.svg") { try await BattleMapPage.svg($0) }
     app.get("import") { try await ImportPage.form($0) }

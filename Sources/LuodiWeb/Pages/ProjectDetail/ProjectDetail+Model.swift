@@ -15,4 +15,9 @@ struct ProjectDetailModel {
     let network: [String: MilestoneSchedule]
     /// Why the network could not be scheduled, if it could not.
     let networkError: String?
+    /// The predecessors field of each milestone, by position: the stored links, or what the
+    /// user typed when a save was refused.
+    var linkInputs: [String]
+    /// Why a save of the predecessors was refused.
+    var linkErrors: [String] = []
 }

@@ -67,7 +67,24 @@ enum ProjectDetailView {
                         .td(.class("num"), .text(Format.money(ms.budget, m.lang))),
                         .td(.class("num"), .text(Format.money(ms.spent, m.lang))))
                 }
-            )
+            ),
+            .if(!m.plan.milestones.isEmpty, .group(
+                .h2(.id("links"), .text(s.editPredecessors)),
+                .p(.class("note"), .text(s.predecessorsHelp)),
+                .if(!m.linkErrors.isEmpty, .ul(.class("errors"), .forEach(m.linkErrors) { .li(.text($0)) })),
+                .form(.action(SiteURL.projectLinks(m.id).url([("asOf", m.asOf.iso)])), .method(.post),
+                    .input(.type(.hidden), .name("version"), .value(String(m.version))),
+                    .table(
+                        .tr(.th(.text(s.milestoneName)), .th(.text(s.predecessors))),
+                        .forEach(Array(m.plan.milestones.enumerated())) { i, ms in
+                            .tr(.td(.text(ms.name)),
+                                .td(.input(.type(.text), .name("p\(i)"), .value(attr(i < m.linkInputs.count ? m.linkInputs[i] : "")),
+                                           .attribute(named: "size", value: "50"))))
+                        }
+                    ),
+                    .p(.button(.type(.submit), .text(s.save)))
+                )
+            ))
         )
     }
 }

@@ -2,11 +2,12 @@ import LuodiCore
 
 /// How a predecessors cell is written: items separated by `;`, `；` or `、`, each a milestone
 /// name optionally followed by a space and a type and lag in working days:
-/// `供地 FS+10; 规划许可; 开工 SS-2天`. Without a type the link is finish-to-start.
-enum MilestoneLinkSyntax {
+/// `供地 FS+10; 规划许可; 开工 SS-2天`. Without a type the link is finish-to-start. Used by the
+/// import (`前置节点` column) and by the project page's dependency form.
+public enum PredecessorSyntax {
     /// - Returns: (predecessor name, type, lag days) for each item.
-    /// - Throws: a message for an empty item.
-    static func parse(_ text: String) throws -> [(String, RelationshipType, Int)] {
+    /// - Throws: `ImportIssue` whose message says what is wrong with the item.
+    public static func parse(_ text: String) throws -> [(String, RelationshipType, Int)] {
         let items = text.split(whereSeparator: { ";；、".contains($0) }).map { String($0).trimmingWhitespace() }
         return try items.filter { !$0.isEmpty }.map { item in
             guard let space = item.lastIndex(where: { $0 == " " || $0 == "\u{3000}" }) else { return (item, .finishToStart, 0) }

@@ -60,7 +60,7 @@ struct ScheduleCommand: AsyncParsableCommand {
             print(ScheduleComparison(file: parsed, schedule: schedule).text)
             return
         }
-        let report = ScheduleReport(schedule)
+        let report = ScheduleReport(schedule, network: parsed.network)
         switch format {
         case .json:
             print(String(decoding: try JSONCoding.encoder.encode(report), as: UTF8.self))
@@ -69,6 +69,12 @@ struct ScheduleCommand: AsyncParsableCommand {
                                                 "\($0.totalFloatMinutes)", "\($0.freeFloatMinutes)", $0.critical ? "yes" : ""] }
             print(StatusTable.table(["id", "name", "early start", "early finish", "late start", "late finish", "TF min", "FF min", "critical"], rows))
             print("critical path: \(report.criticalPath.joined(separator: " → "))")
+            if !report.summaries.isEmpty {
+                print("")
+                print(StatusTable.table(["WBS", "name", "early start", "early finish", "late start", "late finish", "TF min", "activities"],
+                                        report.summaries.map { [$0.wbs, $0.name, $0.earlyStart, $0.earlyFinish, $0.lateStart, $0.lateFinish,
+                                                                "\($0.totalFloatMinutes)", "\($0.activities)"] }))
+            }
         }
     }
 }

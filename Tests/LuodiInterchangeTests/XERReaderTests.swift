@@ -32,3 +32,19 @@ import Testing
         #expect(throws: ImportIssue.self) { try XERReader.read(Data("hello\nworld".utf8), file: "x.xer") }
     }
 }
+
+extension XERReaderTests {
+    @Test func wbsSummariesRollUpP6sDates() throws {
+        // Expected values computed with Python straight from the XER's TASK and PROJWBS rows:
+        // per WBS node, the earliest early start, the latest early finish and the least float.
+        let file = try XERReader.read(try fixture("exupery-MDL4D.xer"), file: "MDL4D.xer")
+        let summaries = WBSRollup.summaries(file.network, try CPMScheduler.schedule(file.network))
+        #expect(summaries.map(\.path) == ["1", "H1", "H2", "H3", "H4", "H5"])
+        #expect(summaries.map(\.activityCount) == [12, 10, 10, 10, 10, 10])
+        let h1 = try #require(summaries.first { $0.path == "H1" })
+        #expect(h1.name == "House 1")
+        #expect(h1.earlyStart.isoMinute == "2023-08-23T08:00" && h1.earlyFinish.isoMinute == "2024-04-12T16:00")
+        let h4 = try #require(summaries.first { $0.path == "H4" })
+        #expect(h4.earlyStart.isoMinute == "2023-11-20T08:00" && h4.earlyFinish.isoMinute == "2024-04-03T16:00" && h4.totalFloatMinutes == 0)
+    }
+}

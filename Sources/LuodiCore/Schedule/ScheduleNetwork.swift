@@ -36,6 +36,8 @@ public struct Activity: Hashable, Sendable {
     public var actualFinish: ScheduleTime?
     /// Working minutes left of a started activity at the data date; nil: the whole duration.
     public var remainingMinutes: Int?
+    /// The codes of the WBS nodes (summary tasks) above the activity, outermost first.
+    public var wbsPath: [String] = []
 
     public init(id: String, name: String, durationMinutes: Int, calendar: String? = nil,
                 constraint: ConstraintKind = .asSoonAsPossible, constraintDate: ScheduleTime? = nil) {
@@ -90,6 +92,8 @@ public struct ScheduleNetwork: Sendable {
     public var dataDate: ScheduleTime?
     /// Out-of-sequence progress; retained logic by default.
     public var outOfSequence: OutOfSequenceRule = .retainedLogic
+    /// Names of the WBS nodes by path (codes joined by ".").
+    public var wbsNames: [String: String] = [:]
     /// Calendar of lags; MS Project's rule by default.
     public var lagCalendar: LagCalendarRule = .successor
     public var activities: [Activity]

@@ -27,13 +27,21 @@ public enum MSPDIReader {
         var activities: [Activity] = []
         var stored: [String: ScheduleFile.StoredDates] = [:]
         var summary = Set<String>()
+        var wbsNames: [String: String] = [:]
         var links: [(pred: String, succ: String, node: XMLNode)] = []
         for task in root.child("Tasks")?.all("Task") ?? [] {
             guard let uid = task.value("UID") else { continue }
             if task.value("IsNull") == "1" || task.value("Active") == "0" { continue }
-            if task.value("Summary") == "1" { summary.insert(uid); continue }
+            let outline = task.value("OutlineNumber") ?? ""
+            if task.value("Summary") == "1" {
+                summary.insert(uid)
+                if outline != "0", !outline.isEmpty { wbsNames[outline] = task.value("Name") ?? outline }
+                continue
+            }
             let name = task.value("Name") ?? ""
             var a = Activity(id: uid, name: name, durationMinutes: try duration(task.value("Duration") ?? "PT0H0M0S", file: file, field: "Task \(uid)/Duration"))
+            // Outline "1.2.3" sits under the summary tasks "1" and "1.2": path ["1", "2"].
+            a.wbsPath = Array(outline.split(separator: ".").map(String.init).dropLast())
             if let cal = task.value("CalendarUID"), cal != "-1" {
                 guard calendars[cal] != nil else {
                     throw ImportIssue(file: file, row: nil, column: "Task \(uid)/CalendarUID", message: "calendar \(cal) is not defined")
@@ -89,6 +97,7 @@ public enum MSPDIReader {
         var network = ScheduleNetwork(activities: activities, relationships: relationships, calendars: calendars,
                                       defaultCalendar: defaultUID, projectStart: projectStart)
         network.dataDate = try root.value("StatusDate").map { try time($0, file: file, field: "Project/StatusDate") }
+        network.wbsNames = wbsNames
         // MS Project schedules the remaining work of out-of-sequence tasks from the status date.
         network.outOfSequence = .progressOverride
         return ScheduleFile(network: network, stored: stored, notes: notes)

@@ -14,10 +14,32 @@ public struct ScheduleReport: Codable, Sendable, Equatable {
         public var freeFloatMinutes: Int
         public var critical: Bool
     }
+    /// A WBS node (summary task) with dates rolled up from the activities under it.
+    public struct Summary: Codable, Sendable, Equatable {
+        public var wbs: String
+        public var name: String
+        public var earlyStart: String
+        public var earlyFinish: String
+        public var lateStart: String
+        public var lateFinish: String
+        public var totalFloatMinutes: Int
+        public var critical: Bool
+        public var activities: Int
+    }
+
     public var activities: [Row]
     public var criticalPath: [String]
+    /// WBS summaries; empty when the file has no WBS.
+    public var summaries: [Summary]
 
-    public init(_ s: Schedule) {
+    public init(_ s: Schedule, network: ScheduleNetwork? = nil) {
+        summaries = network.map { n in
+            WBSRollup.summaries(n, s).map {
+                Summary(wbs: $0.path, name: $0.name, earlyStart: $0.earlyStart.isoMinute, earlyFinish: $0.earlyFinish.isoMinute,
+                        lateStart: $0.lateStart.isoMinute, lateFinish: $0.lateFinish.isoMinute,
+                        totalFloatMinutes: $0.totalFloatMinutes, critical: $0.critical, activities: $0.activityCount)
+            }
+        } ?? []
         activities = s.activities.map {
             Row(id: $0.id, name: $0.name, earlyStart: $0.earlyStart.isoMinute, earlyFinish: $0.earlyFinish.isoMinute,
                 lateStart: $0.lateStart.isoMinute, lateFinish: $0.lateFinish.isoMinute,

@@ -1,8 +1,9 @@
 import Foundation
 import LuodiCore
 
-/// Reads Primavera P6 XER exports: the PROJECT, CALENDAR, PROJWBS, TASK, TASKPRED and
-/// SCHEDOPTIONS tables, in UTF-8 or Windows-1252 (what P6 writes by default).
+/// Reads Primavera P6 XER exports: the PROJECT, CALENDAR, PROJWBS (the WBS above each
+/// activity), TASK, TASKPRED and SCHEDOPTIONS tables, in UTF-8 or Windows-1252 (what P6 writes
+/// by default).
 ///
 /// Activity ids are P6 activity codes (`task_code`). WBS summaries and level-of-effort
 /// activities are not scheduled. Durations and lags are P6's hours of the activity's calendar.
@@ -34,6 +35,28 @@ public enum XERReader {
         let start = try time(project["plan_start_date"], file: file, field: "PROJECT.plan_start_date")
         let dataDate = try? time(project["last_recalc_date"], file: file, field: "PROJECT.last_recalc_date")
 
+        // WBS: each node's parent, short code and name; the project's own root node is left out.
+        var wbsParent: [String: String] = [:], wbsCode: [String: String] = [:], wbsNamesByID: [String: String] = [:]
+        var wbsRoot = Set<String>()
+        for row in tables["PROJWBS"] ?? [] where row["proj_id"] == projID {
+            guard let id = row["wbs_id"] else { continue }
+            if row["proj_node_flag"] == "Y" { wbsRoot.insert(id); continue }
+            wbsParent[id] = row["parent_wbs_id"]
+            wbsCode[id] = row["wbs_short_name"] ?? id
+            wbsNamesByID[id] = row["wbs_name"] ?? row["wbs_short_name"] ?? id
+        }
+        func wbsPath(_ id: String?) -> [String] {
+            var path: [String] = [], node = id, guardCount = 0
+            while let n = node, let code = wbsCode[n], !wbsRoot.contains(n), guardCount < 50 {
+                path.insert(code, at: 0)
+                node = wbsParent[n]
+                guardCount += 1
+            }
+            return path
+        }
+        var wbsNames: [String: String] = [:]
+        for id in wbsCode.keys { wbsNames[wbsPath(id).joined(separator: ".")] = wbsNamesByID[id] }
+
         var activities: [Activity] = []
         var stored: [String: ScheduleFile.StoredDates] = [:]
         var codes: [String: String] = [:]   // task_id → task_code
@@ -51,6 +74,7 @@ public enum XERReader {
                 a.calendar = c
             }
             a.milestoneAtFinish = type == "TT_FinMile"
+            a.wbsPath = wbsPath(row["wbs_id"])
             if type == "TT_Mile" || type == "TT_FinMile" { a.durationMinutes = 0 }
             (a.constraint, a.constraintDate) = try constraint(row["cstr_type"], row["cstr_date"], file: file, code: code)
             a.actualStart = try? time(row["act_start_date"], file: file, field: "")
@@ -87,6 +111,7 @@ public enum XERReader {
         var network = ScheduleNetwork(activities: activities, relationships: relationships, calendars: calendars,
                                       defaultCalendar: defaultCalendar, projectStart: start)
         network.dataDate = dataDate
+        network.wbsNames = wbsNames
         let options = tables["SCHEDOPTIONS"]?.first(where: { $0["proj_id"] == projID })
         network.outOfSequence = options?["sched_progress_override"] == "Y" ? .progressOverride : .retainedLogic
         switch options?["sched_calendar_on_relationship_lag"] {

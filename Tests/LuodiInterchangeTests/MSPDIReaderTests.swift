@@ -66,3 +66,18 @@ import Testing
         #expect(comparison.fields.allSatisfy { $0.compared == 62 && $0.matched == 62 })
     }
 }
+
+extension MSPDIReaderTests {
+    @Test func aLinkFromASummaryTaskAppliesToEveryTaskUnderIt() throws {
+        let file = try MSPDIReader.read(try fixture("summary-link.xml"), file: "summary-link.xml")
+        #expect(file.network.activities.map(\.id) == ["2", "3", "4"])
+        #expect(Set(file.network.relationships.map(\.predecessor)) == ["2", "3"] && file.network.relationships.allSatisfy { $0.successor == "4" })
+        let s = try CPMScheduler.schedule(file.network)
+        // A2 runs Thursday and Friday, so B waits for Monday 22 October.
+        let monday = try ScheduleTime(isoMinute: "2018-10-22T08:00"), friday = try ScheduleTime(isoMinute: "2018-10-19T17:00")
+        #expect(s.activities.first { $0.id == "4" }?.earlyStart == monday)
+        // The summary rolls up A1 and A2: Thursday 08:00 to Friday 17:00.
+        let phase = try #require(WBSRollup.summaries(file.network, s).first)
+        #expect(phase.name == "Phase A" && phase.activityCount == 2 && phase.earlyFinish == friday)
+    }
+}

@@ -5,8 +5,8 @@ import LuodiCore
 /// calendars (week days, working times and exceptions, in both the old `DayType 0` and the newer
 /// `Exceptions` form, with base-calendar inheritance), tasks, and predecessor links.
 ///
-/// Summary, inactive and null tasks are not scheduled (their dates roll up from their children
-/// in MS Project); links to or from summary tasks are left out with a note.
+/// Summary, inactive and null tasks are not scheduled (their dates roll up from their children,
+/// see `WBSRollup`); a link to or from a summary task applies to every task under it.
 public enum MSPDIReader {
     /// - Throws: `ImportIssue` naming the file and the element at fault.
     public static func read(_ data: Data, file: String) throws -> ScheduleFile {
@@ -69,10 +69,28 @@ public enum MSPDIReader {
             }
         }
         let scheduled = Set(activities.map(\.id))
-        var relationships: [Relationship] = []
+        // A link to or from a summary task stands for links to or from every task under it, as
+        // MS Project applies it (and MPXJ's MicrosoftScheduler expands it).
+        var outlineOf: [String: String] = [:]
+        for task in root.child("Tasks")?.all("Task") ?? [] {
+            if let uid = task.value("UID"), let o = task.value("OutlineNumber") { outlineOf[uid] = o }
+        }
+        func expand(_ uid: String) -> [String] {
+            guard summary.contains(uid), let o = outlineOf[uid] else { return [uid] }
+            return activities.filter { a in (outlineOf[a.id] ?? "").hasPrefix(o + ".") }.map(\.id)
+        }
+        var expanded: [(pred: String, succ: String, node: XMLNode)] = []
         for (pred, succ, node) in links {
-            guard scheduled.contains(pred) else {
-                notes.append(summary.contains(pred) ? "link from summary task \(pred) to \(succ) left out" : "link from unknown or inactive task \(pred) to \(succ) left out")
+            let preds = expand(pred), succs = expand(succ)
+            if summary.contains(pred) || summary.contains(succ) {
+                notes.append("link \(pred) → \(succ) involves a summary task: applied to the \(preds.count * succs.count) task pairs under it")
+            }
+            for p in preds { for s in succs where p != s { expanded.append((p, s, node)) } }
+        }
+        var relationships: [Relationship] = []
+        for (pred, succ, node) in expanded {
+            guard scheduled.contains(pred), scheduled.contains(succ) else {
+                notes.append("link from unknown or inactive task \(pred) to \(succ) left out")
                 continue
             }
             let type: RelationshipType

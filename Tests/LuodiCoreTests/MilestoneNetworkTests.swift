@@ -60,3 +60,15 @@ import Testing
         }
     }
 }
+
+extension MilestoneNetworkTests {
+    @Test func aZoneExceptionMovesTheNetwork() throws {
+        // The zone works on Saturday 30 October 2021: the 10 days from 25 October end on
+        // 4 November (25–30 Oct, 1–4 Nov), so the permit can come on Friday the 5th, not Monday the 8th.
+        var zone = Zone(name: "z")
+        zone.calendarExceptions[d("2021-10-30")] = true
+        let s = try MilestoneNetwork.schedule(plan(), asOf: d("2021-10-25"), calendar: zone.workingDays)
+        #expect(s[1].earlyStart == d("2021-11-05"))
+        #expect(try MilestoneNetwork.schedule(plan(), asOf: d("2021-10-25"))[1].earlyStart == d("2021-11-08"))
+    }
+}

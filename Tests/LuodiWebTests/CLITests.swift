@@ -166,3 +166,19 @@ extension CLITests {
         }
     }
 }
+
+extension CLITests {
+    @Test func aZoneCalendarTakesItsOwnExceptions() async throws {
+        try withDirectory { dir in
+            try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+            #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
+            let set = try luodi(["zone", "calendar", "--closed", "2021-06-30", "--working", "2021-10-02"], in: dir)
+            #expect(set.status == 0, "\(set.stderr)")
+            #expect(set.stdout.contains("2021-06-30  closed") && set.stdout.contains("2021-10-02  working"))
+            let cleared = try luodi(["zone", "calendar", "--clear", "2021-06-30"], in: dir)
+            #expect(!cleared.stdout.contains("2021-06-30") && cleared.stdout.contains("2021-10-02  working"))
+            let bad = try luodi(["zone", "calendar", "--closed", "2021-02-30"], in: dir)
+            #expect(bad.status != 0 && bad.stderr.contains("month 2 of 2021 has 28 days"))
+        }
+    }
+}

@@ -9,6 +9,18 @@ public struct Zone: Hashable, Sendable, Codable {
     public var timeElapsedConvention: TimeElapsedConvention
     /// The traffic-light rule set the zone chose.
     public var ruleSet: RAGRuleSet
+    /// The zone's own calendar exceptions on top of the PRC holidays and 调休: true = a working
+    /// day (e.g. weekend work), false = closed.
+    public var calendarExceptions: [CalendarDate: Bool] = [:]
+
+    /// The zone's working days: Monday to Friday, the State Council's notices, then the zone's
+    /// own exceptions.
+    public var workingDays: WorkingDayCalendar {
+        guard !calendarExceptions.isEmpty else { return .chinaShared }
+        var calendar = WorkingDayCalendar.chinaShared
+        for (day, working) in calendarExceptions { calendar.setException(day, working: working) }
+        return calendar
+    }
 
     public init(
         name: String, currency: CurrencyCode = .cny, timeZone: String = "Asia/Shanghai",

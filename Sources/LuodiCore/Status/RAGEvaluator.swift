@@ -6,9 +6,10 @@ extension RAGRuleSet {
     ///   - asOf: the as-of date; a date "has passed" when it is strictly before `asOf`.
     ///   - convention: how the time-elapsed share is counted for the investment rule.
     ///   - previous: the light at the last closed assessment, for `redReturnsThroughAmber`.
+    ///   - calendar: the zone's working days, for the milestone network.
     public func assess(
         _ plan: ProjectPlan, asOf: CalendarDate, convention: TimeElapsedConvention = .days,
-        previous: RAGStatus? = nil
+        previous: RAGStatus? = nil, calendar: WorkingDayCalendar = .chinaShared
     ) -> RAGAssessment {
         var reasons: [RAGReason] = []
         let project = plan.project
@@ -42,7 +43,7 @@ extension RAGRuleSet {
         }
 
         if criticalPath != nil, !plan.links.isEmpty,
-           let schedule = try? MilestoneNetwork.schedule(plan, asOf: asOf),
+           let schedule = try? MilestoneNetwork.schedule(plan, asOf: asOf, calendar: calendar),
            let worst = schedule.filter({ s in s.critical && s.totalFloatDays < 0 && plan.milestones.first { $0.name == s.name }?.actualFinish == nil })
                .min(by: { $0.totalFloatDays < $1.totalFloatDays }) {
             reasons.append(.criticalMilestoneLate(milestone: worst.name, daysBehind: -worst.totalFloatDays))

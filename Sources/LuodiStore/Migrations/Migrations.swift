@@ -8,5 +8,6 @@ public enum LuodiMigrations {
         M003_CreateMilestones(),
         M004_CreateImports(),
         M005_CreateMilestoneLinks(),
+        M006_AddZoneCalendarExceptions(),
     ]
 }

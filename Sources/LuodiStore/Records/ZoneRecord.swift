@@ -12,6 +12,8 @@ public final class ZoneRecord: Model, @unchecked Sendable {
     @Field(key: "time_zone") public var timeZone: String
     @Field(key: "time_elapsed_convention") public var timeElapsedConvention: String
     @Field(key: "rule_set") public var ruleSet: String
+    /// The zone's own calendar exceptions as JSON `{"2021-06-30": false}`; nil when none.
+    @OptionalField(key: "calendar_exceptions") public var calendarExceptions: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -23,6 +25,15 @@ public final class ZoneRecord: Model, @unchecked Sendable {
         timeZone = zone.timeZone
         timeElapsedConvention = zone.timeElapsedConvention.rawValue
         ruleSet = String(decoding: try JSONEncoder().encode(zone.ruleSet), as: UTF8.self)
+        calendarExceptions = try Self.encode(zone.calendarExceptions)
+    }
+
+    static func encode(_ exceptions: [CalendarDate: Bool]) throws -> String? {
+        guard !exceptions.isEmpty else { return nil }
+        let byText = Dictionary(uniqueKeysWithValues: exceptions.map { ($0.key.iso, $0.value) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(byText), as: UTF8.self)
     }
 
     /// The domain value.
@@ -35,7 +46,16 @@ public final class ZoneRecord: Model, @unchecked Sendable {
         do { rules = try JSONDecoder().decode(RAGRuleSet.self, from: Data(ruleSet.utf8)) } catch {
             throw StoreError.corrupt("zone \(name): rule_set is not a rule set (\(error))")
         }
-        return Zone(name: name, currency: try CurrencyCode(currency), timeZone: timeZone,
-                    timeElapsedConvention: convention, ruleSet: rules)
+        var zone = Zone(name: name, currency: try CurrencyCode(currency), timeZone: timeZone,
+                        timeElapsedConvention: convention, ruleSet: rules)
+        if let text = calendarExceptions {
+            do {
+                let byText = try JSONDecoder().decode([String: Bool].self, from: Data(text.utf8))
+                for (day, working) in byText { zone.calendarExceptions[try CalendarDate(iso: day)] = working }
+            } catch {
+                throw StoreError.corrupt("zone \(name): calendar_exceptions (\(error))")
+            }
+        }
+        return zone
     }
 }

@@ -54,6 +54,15 @@ public struct FluentPortfolioRepository: PortfolioRepository {
         }
     }
 
+    public func updateCalendarExceptions(zoneID: UUID, changes: [CalendarDate: Bool?]) async throws -> StoredZone {
+        guard let record = try await ZoneRecord.find(zoneID, on: db) else { throw StoreError.notFound("zone \(zoneID)") }
+        var zone = try record.domain()
+        for (day, working) in changes { zone.calendarExceptions[day] = working }
+        record.calendarExceptions = try ZoneRecord.encode(zone.calendarExceptions)
+        try await record.update(on: db)
+        return StoredZone(id: zoneID, zone: zone)
+    }
+
     public func isEmpty() async throws -> Bool {
         try await ProjectRecord.query(on: db).count() == 0
     }

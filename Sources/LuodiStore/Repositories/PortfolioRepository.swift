@@ -73,6 +73,9 @@ public protocol PortfolioRepository: Sendable {
     /// - Returns: the new version.
     /// - Throws: `StoreError.notFound`, or `StoreError.conflict` when someone changed the project since.
     func replaceLinks(projectID: UUID, expectedVersion: Int, links: [MilestoneLink]) async throws -> Int
+    /// Sets (true: working, false: closed) or, with nil, removes a zone's own calendar exceptions.
+    /// - Returns: the zone as stored afterwards.
+    func updateCalendarExceptions(zoneID: UUID, changes: [CalendarDate: Bool?]) async throws -> StoredZone
     /// Whether no project exists in any zone.
     func isEmpty() async throws -> Bool
 }

@@ -32,7 +32,7 @@ public enum LinkEditing {
             if link.predecessor == link.successor { problems.append("\(link.successor): a milestone cannot precede itself") }
         }
         if problems.isEmpty {
-            do { _ = try MilestoneNetwork.schedule(plan, asOf: CalendarDate.today(timeZoneIdentifier: found.zone.zone.timeZone)) } catch {
+            do { _ = try MilestoneNetwork.schedule(plan, asOf: CalendarDate.today(timeZoneIdentifier: found.zone.zone.timeZone), calendar: found.zone.zone.workingDays) } catch {
                 problems.append("\(error)")
             }
         }

@@ -44,9 +44,9 @@ public struct PortfolioService: Sendable {
     /// Every project of the zone with its light at `asOf` (default: today in the zone's time zone).
     public func assess(_ zone: StoredZone, asOf: CalendarDate? = nil) async throws -> AssessedZone {
         let date = asOf ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
-        let rules = zone.zone.ruleSet, convention = zone.zone.timeElapsedConvention
+        let rules = zone.zone.ruleSet, convention = zone.zone.timeElapsedConvention, calendar = zone.zone.workingDays
         let projects = try await repository.projects(zoneID: zone.id).map {
-            AssessedStoredProject(stored: $0, assessment: rules.assess($0.plan, asOf: date, convention: convention))
+            AssessedStoredProject(stored: $0, assessment: rules.assess($0.plan, asOf: date, convention: convention, calendar: calendar))
         }
         return AssessedZone(stored: zone, asOf: date, share: TimeElapsedShare(asOf: date, convention: convention), projects: projects)
     }

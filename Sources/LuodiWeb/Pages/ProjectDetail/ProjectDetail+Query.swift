@@ -17,10 +17,10 @@ enum ProjectDetailPage {
               let found = try await FluentPortfolioRepository(db: req.db).project(id: id) else { return nil }
         let zone = found.zone.zone
         let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.timeZone)
-        let assessment = zone.ruleSet.assess(found.project.plan, asOf: asOf, convention: zone.timeElapsedConvention)
+        let assessment = zone.ruleSet.assess(found.project.plan, asOf: asOf, convention: zone.timeElapsedConvention, calendar: zone.workingDays)
         var network: [String: MilestoneSchedule] = [:], networkError: String?
         do {
-            for s in try MilestoneNetwork.schedule(found.project.plan, asOf: asOf) { network[s.name] = s }
+            for s in try MilestoneNetwork.schedule(found.project.plan, asOf: asOf, calendar: zone.workingDays) { network[s.name] = s }
         } catch {
             networkError = "\(error)"
         }

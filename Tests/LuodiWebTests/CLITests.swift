@@ -139,24 +139,15 @@ extension CLITests {
 
     @Test func schedulesAnMSProjectFile() throws {
         try withDirectory { dir in
-            let xml = """
-            <?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><StartDate>2018-10-18T08:00:00</StartDate><CalendarUID>1</CalendarUID>
-            <Calendars><Calendar><UID>1</UID><Name>Standard</Name><WeekDays>
-            <WeekDay><DayType>1</DayType><DayWorking>0</DayWorking></WeekDay><WeekDay><DayType>7</DayType><DayWorking>0</DayWorking></WeekDay>
-            \((2...6).map { "<WeekDay><DayType>\($0)</DayType><DayWorking>1</DayWorking><WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime><ToTime>12:00:00</ToTime></WorkingTime><WorkingTime><FromTime>13:00:00</FromTime><ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes></WeekDay>" }.joined())
-            </WeekDays></Calendar></Calendars><Tasks>
-            <Task><UID>1</UID><Name>Dig</Name><Duration>PT16H0M0S</Duration></Task>
-            <Task><UID>2</UID><Name>Pour</Name><Duration>PT8H0M0S</Duration><PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type><LinkLag>0</LinkLag><LagFormat>7</LagFormat></PredecessorLink></Task>
-            </Tasks></Project>
-            """
+            let xml = ImportTests.smallMSPDI
             try Data(xml.utf8).write(to: dir.appendingPathComponent("plan.xml"))
             let run = try luodi(["schedule", "plan.xml", "--format", "json"], in: dir)
             #expect(run.status == 0, "\(run.stderr)")
             let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
             let rows = json["activities"] as! [[String: Any]]
-            // Dig: Thursday and Friday; Pour: Monday 22 October.
-            #expect(rows.map { $0["earlyStart"] as? String } == ["2018-10-18T08:00", "2018-10-22T08:00"])
-            #expect(rows.map { $0["earlyFinish"] as? String } == ["2018-10-19T17:00", "2018-10-22T17:00"])
+            // Dig: Thursday and Friday; one day of lag (Monday); Pour: Tuesday 23 October.
+            #expect(rows.map { $0["earlyStart"] as? String } == ["2018-10-18T08:00", "2018-10-23T08:00"])
+            #expect(rows.map { $0["earlyFinish"] as? String } == ["2018-10-19T17:00", "2018-10-23T17:00"])
             #expect(json["criticalPath"] as? [String] == ["1", "2"])
             let cyclic = xml.replacingOccurrences(of: "<Task><UID>1</UID><Name>Dig</Name><Duration>PT16H0M0S</Duration></Task>",
                 with: "<Task><UID>1</UID><Name>Dig</Name><Duration>PT16H0M0S</Duration><PredecessorLink><PredecessorUID>2</PredecessorUID><Type>1</Type></PredecessorLink></Task>")

@@ -34,25 +34,12 @@ struct ExportBattleMap: AsyncParsableCommand {
             guard let status = RAGStatus(rawValue: rag) else { throw ValidationError("--rag: use red, amber or green") }
             filter.rag = status
         }
-        var date: CalendarDate?
-        if let asOf {
-            do { date = try CalendarDate(iso: asOf) } catch { throw ValidationError("--as-of: \(error)") }
-        }
-        let app = try await db.quietApp(mustExist: true)
-        let svg: String
-        do {
+        let date = try DatabaseOptions.date(asOf)
+        let svg = try await db.withApp { app in
             let service = app.portfolioService
             let z = try await service.assess(try await service.zone(named: zone), asOf: date)
-            svg = BattleMapQuery.make(z, groupBy: grouping, filter: filter, lang: Language.negotiate(explicit: lang, acceptLanguage: nil)).svg()
-        } catch let e as ServiceError {
-            try? await app.asyncShutdown()
-            printError(e.description)
-            throw ExitCode(1)
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
+            return BattleMapQuery.make(z, groupBy: grouping, filter: filter, lang: Language.negotiate(explicit: lang, acceptLanguage: nil)).svg()
         }
-        try await app.asyncShutdown()
         let document = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + svg + "\n"
         if let output {
             do { try Data(document.utf8).write(to: URL(fileURLWithPath: output)) } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LuodiCore
 import LuodiStore
 import LuodiWeb
 import Vapor
@@ -27,6 +28,32 @@ struct DatabaseOptions: ParsableArguments {
         env.arguments = ["luodi"]
         let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
         return try await buildApp(AppConfiguration(database: try configuration(), logLevel: level), environment: env)
+    }
+}
+
+extension DatabaseOptions {
+    /// Runs `body` on a quietly built application and always shuts it down; a `ServiceError`
+    /// (an unknown zone, no zones yet) is printed and exits with status 1.
+    func withApp<T>(mustExist: Bool = true, _ body: (Application) async throws -> T) async throws -> T {
+        let app = try await quietApp(mustExist: mustExist)
+        do {
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch let e as ServiceError {
+            try? await app.asyncShutdown()
+            printError(e.description)
+            throw ExitCode(1)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    /// `--as-of` text as a date.
+    static func date(_ text: String?, option: String = "--as-of") throws -> CalendarDate? {
+        guard let text else { return nil }
+        do { return try CalendarDate(iso: text) } catch { throw ValidationError("\(option): \(error)") }
     }
 }
 

@@ -15,23 +15,8 @@ struct Status: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        var date: CalendarDate?
-        if let asOf {
-            do { date = try CalendarDate(iso: asOf) } catch { throw ValidationError("--as-of: \(error)") }
-        }
-        let app = try await db.quietApp(mustExist: true)
-        let report: StatusReport
-        do {
-            report = try await app.portfolioService.status(zoneName: zone, asOf: date)
-        } catch let e as ServiceError {
-            try? await app.asyncShutdown()
-            printError(e.description)
-            throw ExitCode(1)
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
-        }
-        try await app.asyncShutdown()
+        let date = try DatabaseOptions.date(asOf)
+        let report = try await db.withApp { app in try await app.portfolioService.status(zoneName: zone, asOf: date) }
         print(json ? String(decoding: try JSONCoding.encoder.encode(report), as: UTF8.self) : StatusTable.render(report))
     }
 }

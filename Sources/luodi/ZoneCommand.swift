@@ -28,23 +28,12 @@ struct ZoneCalendar: AsyncParsableCommand {
                 do { changes[try CalendarDate(iso: text)] = .some(value) } catch { throw ValidationError("\(text): \(error)") }
             }
         }
-        let app = try await db.quietApp(mustExist: true)
-        do {
-            var stored = try await app.portfolioService.zone(named: zone)
-            if !changes.isEmpty {
-                stored = try await app.portfolioRepository.updateCalendarExceptions(zoneID: stored.id, changes: changes)
-            }
-            try await app.asyncShutdown()
-            let days = stored.zone.calendarExceptions.sorted { $0.key < $1.key }
-            print("Zone \(stored.zone.name): Monday–Friday with the State Council's holidays and 调休 (2020–2026)\(days.isEmpty ? ", no zone exceptions" : ", and:")")
-            for (day, isWorking) in days { print("  \(day.iso)  \(isWorking ? "working" : "closed")") }
-        } catch let e as ServiceError {
-            try? await app.asyncShutdown()
-            printError(e.description)
-            throw ExitCode(1)
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
+        let stored = try await db.withApp { app in
+            let zone = try await app.portfolioService.zone(named: zone)
+            return changes.isEmpty ? zone : try await app.portfolioRepository.updateCalendarExceptions(zoneID: zone.id, changes: changes)
         }
+        let days = stored.zone.calendarExceptions.sorted { $0.key < $1.key }
+        print("Zone \(stored.zone.name): Monday–Friday with the State Council's holidays and 调休 (2020–2026)\(days.isEmpty ? ", no zone exceptions" : ", and:")")
+        for (day, isWorking) in days { print("  \(day.iso)  \(isWorking ? "working" : "closed")") }
     }
 }

@@ -1,4 +1,5 @@
 import LuodiCore
+import LuodiStore
 import Vapor
 
 extension Request {
@@ -44,6 +45,18 @@ extension Request {
             f.perPage = n
         }
         return f
+    }
+
+    /// Every zone and the one the `zone` parameter names (the first created without one); nil
+    /// when there is no zone yet.
+    /// - Throws: 404 naming the zones when the parameter names none of them.
+    func selectedZone() async throws -> (zones: [StoredZone], zone: StoredZone)? {
+        let service = portfolio
+        let zones = try await service.zones()
+        guard !zones.isEmpty else { return nil }
+        do { return (zones, try await service.zone(named: zoneParameter)) } catch let e as ServiceError {
+            throw Abort(.notFound, reason: e.description)
+        }
     }
 
     /// The current path and query, for "back" links.

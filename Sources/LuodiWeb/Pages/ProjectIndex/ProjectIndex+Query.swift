@@ -5,13 +5,10 @@ import Vapor
 
 enum ProjectIndexPage {
     static func handle(_ req: Request) async throws -> Response {
-        let service = req.portfolio
-        let zones = try await service.zones()
-        guard !zones.isEmpty else { return EmptyState.view(lang: req.language, path: req.pathAndQuery).response() }
-        let zone: StoredZone
-        do { zone = try await service.zone(named: req.zoneParameter) } catch let e as ServiceError {
-            throw Abort(.notFound, reason: e.description)
+        guard let (zones, zone) = try await req.selectedZone() else {
+            return EmptyState.view(lang: req.language, path: req.pathAndQuery).response()
         }
+        let service = req.portfolio
         let filter = try req.projectFilter()
         let assessed = try await service.assess(zone, asOf: try req.asOfParameter())
         let model = query(assessed, filter: filter, lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name))

@@ -44,6 +44,8 @@ import Testing
         // the earliest, leaving 18, 19, 20 October: 3 days of float to the target.
         let s = try MilestoneNetwork.schedule(plan(landDone: true), asOf: d("2021-10-18"))
         #expect(s[1].earlyStart == d("2021-10-18") && s[1].totalFloatDays == 3)
+        // A finished milestone is history: never critical.
+        #expect(s[0].finished && !s[0].critical)
     }
 
     @Test func withoutLinksThereIsNoNetwork() throws {

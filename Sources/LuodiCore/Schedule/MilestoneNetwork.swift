@@ -14,8 +14,10 @@ public struct MilestoneSchedule: Hashable, Sendable {
     public let lateFinish: CalendarDate
     /// Working days; negative when the milestone is behind the target.
     public let totalFloatDays: Int
-    /// Total float ≤ 0.
+    /// Total float ≤ 0 and not finished yet.
     public let critical: Bool
+    /// The milestone has an actual finish: its dates are history and its float means nothing.
+    public let finished: Bool
 }
 
 public enum MilestoneNetwork {
@@ -79,13 +81,14 @@ public enum MilestoneNetwork {
             // A finish at the end of a working day belongs to that day.
             (finishing && t.minuteOfDay == 0 ? t - 1 : t).day
         }
+        let finished = Set(dated.filter { $0.actualFinish != nil }.map(\.name))
         return result.activities.map { a in
             let float = (a.totalFloatMinutes + shift) / dayMinutes
             return MilestoneSchedule(
                 name: a.name, earlyStart: day(a.earlyStart, finishing: false), earlyFinish: day(a.earlyFinish, finishing: true),
                 lateStart: day(calendar.adding(workingMinutes: shift, to: a.lateStart), finishing: false),
                 lateFinish: day(calendar.adding(workingMinutes: shift, to: a.lateFinish), finishing: true),
-                totalFloatDays: float, critical: float <= 0)
+                totalFloatDays: float, critical: float <= 0 && !finished.contains(a.name), finished: finished.contains(a.name))
         }
     }
 }

@@ -61,7 +61,7 @@ enum ProjectDetailView {
                             .td(.text(m.plan.links.filter { $0.successor == ms.name }
                                 .map { $0.type == .finishToStart && $0.lagDays == 0 ? $0.predecessor : "\($0.predecessor) \($0.type.rawValue)\($0.lagDays == 0 ? "" : $0.lagDays > 0 ? "+\($0.lagDays)" : "\($0.lagDays)")" }
                                 .joined(separator: "; "))),
-                            .td(.class("num"), .text(m.network[ms.name].map { "\($0.totalFloatDays)" } ?? "")),
+                            .td(.class("num"), .text(m.network[ms.name].flatMap { $0.finished ? nil : "\($0.totalFloatDays)" } ?? "")),
                             .td(m.network[ms.name]?.critical == true ? .span(.class("overdue"), .text(s.critical)) : .text(""))
                         )),
                         .td(.class("num"), .text(Format.money(ms.budget, m.lang))),

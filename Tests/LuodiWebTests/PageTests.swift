@@ -199,3 +199,18 @@ extension PageTests {
         }
     }
 }
+
+extension PageTests {
+    @Test func projectsWithoutADepartmentCanBeListed() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV + "JM-03,无单位项目,,,,,,,,,,,,\n")
+            try await app.testing().test(.GET, "/projects?department=-") { res in
+                #expect(res.body.string.contains("无单位项目") && !res.body.string.contains("城市道路提升工程"))
+                #expect(res.body.string.contains("第 1/1 页,共 1 个项目"))
+            }
+            try await app.testing().test(.GET, "/?asOf=2021-06-30") { res in
+                #expect(res.body.string.contains("department=-"))
+            }
+        }
+    }
+}

@@ -182,7 +182,7 @@ extension Strings {
         dryRunTitle: "试运行结果", errorsTitle: "错误", notesTitle: "说明", nothingWritten: "有错误,未写入任何数据。请修改文件后重新上传。",
         importSummary: { r in
             let o = r.outcome
-            return "读取 \(r.rows) 行,得到 \(r.projects) 个项目、\(r.milestones) 个节点;新增 \(o?.projectsCreated ?? 0),更新 \(o?.projectsUpdated ?? 0),不变 \(o?.projectsUnchanged ?? 0)。功能区:\(r.zone ?? "—")"
+            return "读取 \(r.rows) 行,得到 \(r.projects) 个项目、\(r.milestones) 个节点;新增 \(o?.projectsCreated ?? 0),更新 \(o?.projectsUpdated ?? 0),不变 \(o?.projectsUnchanged ?? 0)。功能区:\(r.zone ?? "—");文件编码:\(r.encoding ?? "—")"
         },
         committedTitle: "已写入", uploadExpired: "上传的文件已不存在,请重新上传。", notFound: "没有找到该项目。",
         errorTitle: { switch $0 { case 400: return "请求有误"; case 404: return "没有找到"; case 413: return "文件过大"; case 422: return "无法处理"; default: return "出错了" } },
@@ -257,7 +257,7 @@ extension Strings {
         dryRunTitle: "Dry run", errorsTitle: "Errors", notesTitle: "Notes", nothingWritten: "Errors found: nothing was written. Fix the file and upload it again.",
         importSummary: { r in
             let o = r.outcome
-            return "Read \(r.rows) rows: \(r.projects) projects, \(r.milestones) milestones; \(o?.projectsCreated ?? 0) new, \(o?.projectsUpdated ?? 0) updated, \(o?.projectsUnchanged ?? 0) unchanged. Zone: \(r.zone ?? "—")"
+            return "Read \(r.rows) rows: \(r.projects) projects, \(r.milestones) milestones; \(o?.projectsCreated ?? 0) new, \(o?.projectsUpdated ?? 0) updated, \(o?.projectsUnchanged ?? 0) unchanged. Zone: \(r.zone ?? "—"); file encoding: \(r.encoding ?? "—")"
         },
         committedTitle: "Written", uploadExpired: "The uploaded file is gone; upload it again.", notFound: "No such project.",
         errorTitle: { switch $0 { case 400: return "Bad request"; case 404: return "Not found"; case 413: return "File too large"; case 422: return "Cannot process"; default: return "Something went wrong" } },

@@ -2,6 +2,7 @@ import LuodiCore
 
 /// Filters, search, sort and page of the project list, shared by the page and the API.
 public struct ProjectFilter: Sendable, Equatable {
+    /// A department name, or `ProjectFilter.unassigned` for projects that give none.
     public var department: String?
     public var category: ProjectCategory?
     public var stage: Stage?
@@ -18,6 +19,9 @@ public struct ProjectFilter: Sendable, Equatable {
         case name, department, stage, rag, planned, completed, rate, overdue
     }
 
+    /// The `department` value that selects projects without a department.
+    public static let unassigned = "-"
+
     public init() {}
 
     /// The matching projects in order, and the page asked for.
@@ -25,7 +29,7 @@ public struct ProjectFilter: Sendable, Equatable {
         let needle = search?.trimmingWhitespace().lowercased() ?? ""
         var matched = projects.filter { p in
             let x = p.project
-            if let department, (x.department ?? "") != department { return false }
+            if let department, (x.department ?? Self.unassigned) != department { return false }
             if let category, x.category != category { return false }
             if let stage, x.stage != stage { return false }
             if let rag, p.assessment.status != rag { return false }

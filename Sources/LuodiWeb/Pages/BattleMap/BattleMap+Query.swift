@@ -15,7 +15,7 @@ enum BattleMapPage {
         let map = BattleMapQuery.make(z, groupBy: groupBy, filter: filter, lang: req.language)
         let model = BattleMapModel(lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name), zone: zone.zone.name,
                                    asOf: z.asOf, groupBy: groupBy, filter: filter,
-                                   departments: Set(z.projects.compactMap(\.project.department)).sorted { $0.compare($1, options: .numeric) == .orderedAscending }.map(Department.init(name:)),
+                                   departments: Set(z.projects.compactMap(\.project.department)).sorted { $0.compare($1, options: .numeric) == .orderedAscending }.map(Department.init(name:)) + (z.projects.contains { $0.project.department == nil } ? [Department(name: ProjectFilter.unassigned)] : []),
                                    svg: map.svg())
         return BattleMapView.render(model).response()
     }

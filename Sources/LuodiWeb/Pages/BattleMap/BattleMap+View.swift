@@ -13,7 +13,7 @@ enum BattleMapView {
         let extra: [Node<HTML.FormContext>] = [
             select("groupBy", s.groupBy, BattleMapQuery.Grouping.allCases, m.groupBy, all: false, value: \.rawValue,
                    text: { $0 == .department ? s.department : s.categoryLabel }),
-            select("department", s.department, m.departments, f.department.map(Department.init(name:)), value: \.name, text: \.name),
+            select("department", s.department, m.departments, f.department.map(Department.init(name:)), value: \.name, text: { $0.name == ProjectFilter.unassigned ? s.unassigned : $0.name }),
             select("category", s.categoryLabel, ProjectCategory.allCases, f.category, value: \.rawValue, text: s.category),
             select("rag", s.status, RAGStatus.allCases.reversed(), f.rag, value: \.rawValue, text: s.rag),
         ]

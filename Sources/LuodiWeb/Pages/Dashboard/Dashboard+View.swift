@@ -61,7 +61,7 @@ enum DashboardView {
                     .th(.class("num"), .text(s.plannedInvestment)), .th(.class("num"), .text(s.completedInvestment)),
                     .th(.class("num"), .text(s.completionRate)), .th(.text(s.timeElapsedShare))),
                 .forEach(r.byDepartment) { g in
-                    .tr(.td(.a(.href(list([("department", g.name.isEmpty ? nil : g.name)])), .text(g.name.isEmpty ? s.unassigned : g.name))),
+                    .tr(.td(.a(.href(list([("department", g.name.isEmpty ? ProjectFilter.unassigned : g.name)])), .text(g.name.isEmpty ? s.unassigned : g.name))),
                         .td(.class("num"), .text("\(g.projects)")),
                         .forEach(RAGStatus.allCases.reversed()) { .td(.class("num"), .text("\(g.rag[$0])")) },
                         .td(.class("num"), .text("\(g.overdueMilestones)")),

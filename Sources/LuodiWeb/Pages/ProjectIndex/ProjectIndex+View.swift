@@ -25,7 +25,7 @@ enum ProjectIndexView {
                 .forEach(options) { o in .option(.value(attr(value(o))), .label(attr(text(o))), .isSelected(o == selected)) }))
         }
         let extra: [Node<HTML.FormContext>] = [
-            select("department", s.department, m.departments, f.department.map(Department.init(name:)), value: \.name, text: \.name),
+            select("department", s.department, m.departments, f.department.map(Department.init(name:)), value: \.name, text: { $0.name == ProjectFilter.unassigned ? s.unassigned : $0.name }),
             select("category", s.categoryLabel, ProjectCategory.allCases, f.category, value: \.rawValue, text: s.category),
             select("stage", s.stageLabel, Stage.allCases, f.stage, value: \.rawValue, text: s.stage),
             select("rag", s.status, RAGStatus.allCases.reversed(), f.rag, value: \.rawValue, text: s.rag),

@@ -77,7 +77,8 @@ import VaporTesting
                 #expect(res.status == .ok)
                 let doc = try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as! [String: Any]
                 let paths = (doc["paths"] as! [String: Any]).keys.sorted()
-                #expect(paths == ["/api/v1/dashboard", "/api/v1/imports", "/api/v1/projects", "/api/v1/projects/{id}"])
+                #expect(paths == ["/api/v1/dashboard", "/api/v1/imports", "/api/v1/problems", "/api/v1/problems/{id}",
+                              "/api/v1/problems/{id}/actions", "/api/v1/projects", "/api/v1/projects/{id}"])
             }
         }
     }

@@ -7,9 +7,10 @@ extension RAGRuleSet {
     ///   - convention: how the time-elapsed share is counted for the investment rule.
     ///   - previous: the light at the last closed assessment, for `redReturnsThroughAmber`.
     ///   - calendar: the zone's working days, for the milestone network.
+    ///   - supervision: the open supervision orders on the project's problems; an overdue one is red.
     public func assess(
         _ plan: ProjectPlan, asOf: CalendarDate, convention: TimeElapsedConvention = .days,
-        previous: RAGStatus? = nil, calendar: WorkingDayCalendar = .chinaShared
+        previous: RAGStatus? = nil, calendar: WorkingDayCalendar = .chinaShared, supervision: [SupervisionDue] = []
     ) -> RAGAssessment {
         var reasons: [RAGReason] = []
         let project = plan.project
@@ -49,6 +50,10 @@ extension RAGRuleSet {
             reasons.append(.criticalMilestoneLate(milestone: worst.name, daysBehind: -worst.totalFloatDays))
         }
 
+        for order in supervision where order.deadline < asOf {
+            reasons.append(.supervisionOverdue(problem: order.problem, deadline: order.deadline, daysLate: order.deadline.days(until: asOf)))
+        }
+
         var findings = reasons.map { RAGAssessment.Finding(status: $0.status(under: self), reason: $0) }
         var status = findings.map(\.status).max() ?? .green
         if redReturnsThroughAmber, previous == .red, status == .green {
@@ -72,6 +77,7 @@ extension RAGReason {
         case let .investmentBehind(_, _, points): return points
         case let .notEnrolled(_, months): return Double(months * 30)
         case let .criticalMilestoneLate(_, days): return Double(days)
+        case let .supervisionOverdue(_, _, days): return Double(days)
         case .recoveringFromRed: return 0
         }
     }

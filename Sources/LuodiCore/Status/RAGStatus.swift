@@ -20,6 +20,8 @@ public enum RAGReason: Hashable, Sendable, Codable {
     /// A critical milestone of the project's network is behind the plan's target finish by
     /// `daysBehind` working days (the float it has consumed beyond zero).
     case criticalMilestoneLate(milestone: String, daysBehind: Int)
+    /// A supervision order (督办单) on one of the project's problems passed its deadline.
+    case supervisionOverdue(problem: String, deadline: CalendarDate, daysLate: Int)
     /// The project was red at the last assessment and must pass through amber before green.
     case recoveringFromRed
 
@@ -34,6 +36,8 @@ public enum RAGReason: Hashable, Sendable, Codable {
             return months >= (rules.statisticalEnrollment?.redAfterMonths ?? Int.max) ? .red : .amber
         case let .criticalMilestoneLate(_, days):
             return days >= (rules.criticalPath?.redAfterDays ?? Int.max) ? .red : .amber
+        case .supervisionOverdue:
+            return .red
         case .recoveringFromRed:
             return .amber
         }

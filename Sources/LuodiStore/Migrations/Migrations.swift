@@ -9,5 +9,6 @@ public enum LuodiMigrations {
         M004_CreateImports(),
         M005_CreateMilestoneLinks(),
         M006_AddZoneCalendarExceptions(),
+        M007_CreateProblems(),
     ]
 }

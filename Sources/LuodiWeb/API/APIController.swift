@@ -52,7 +52,7 @@ struct APIController: RouteCollection {
         }
         let zone = found.zone.zone
         let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.timeZone)
-        let a = zone.ruleSet.assess(found.project.plan, asOf: asOf, convention: zone.timeElapsedConvention, calendar: zone.workingDays)
+        let a = try await req.portfolio.assess(found.project, of: found.zone, asOf: asOf)
         return try json(ProjectDetailResponse(id: id, zone: zone.name, version: found.project.version, asOf: asOf.iso,
                                               project: found.project.plan.project, milestones: found.project.plan.milestones,
                                               links: found.project.plan.links, rag: a.status, reasons: a.reasons))

@@ -43,7 +43,29 @@ enum OpenAPIDocument {
           "requestBody": {"required": true, "content": {"text/csv": {"schema": {"type": "string", "format": "binary"}},
                                                          "multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
           "responses": {"200": {"description": "Import report"}, "400": {"description": "Bad parameter or no body"},
-                        "413": {"description": "Body over the upload limit"}, "422": {"description": "Import report with errors; nothing written"}}}}
+                        "413": {"description": "Body over the upload limit"}, "422": {"description": "Import report with errors; nothing written"}}}},
+        "/api/v1/problems": {
+          "get": {"summary": "Problem list of a zone: open (default), due this week, overdue or all; optionally of one owner department.",
+            "parameters": [{"$ref": "#/components/parameters/zone"}, {"$ref": "#/components/parameters/asOf"},
+              {"name": "view", "in": "query", "schema": {"type": "string", "enum": ["open", "week", "overdue", "all"]}},
+              {"name": "department", "in": "query", "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "Problems, earliest deadline first"}, "400": {"description": "Bad parameter"}}},
+          "post": {"summary": "Raise a problem (state open, level zone unless given).",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["title", "raisedBy", "ownerDepartment", "deadline"],
+              "properties": {"zone": {"type": "string"}, "projectID": {"type": "string", "format": "uuid"}, "title": {"type": "string"}, "description": {"type": "string"},
+                             "raisedBy": {"type": "string"}, "raisedOn": {"type": "string", "format": "date"}, "ownerDepartment": {"type": "string"},
+                             "deadline": {"type": "string", "format": "date"}, "level": {"type": "string", "enum": ["zone", "district", "city"]}}}}}},
+            "responses": {"201": {"description": "The problem"}, "400": {"description": "Malformed body"}, "404": {"description": "Unknown zone"}, "422": {"description": "A field fails a check (named in the reason)"}}}},
+        "/api/v1/problems/{id}": {"get": {"summary": "One problem with its supervision orders and history.",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "responses": {"200": {"description": "The problem"}, "404": {"description": "No such problem"}}}},
+        "/api/v1/problems/{id}/actions": {"post": {"summary": "Assign, resolve, reopen, close (needs note) or escalate (needs deadline and rectificationPlan). version must be the problem's current version.",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["version", "action", "by"],
+            "properties": {"version": {"type": "integer"}, "action": {"type": "string", "enum": ["assign", "resolve", "reopen", "close", "escalate"]}, "by": {"type": "string"},
+                           "on": {"type": "string", "format": "date"}, "note": {"type": "string"}, "deadline": {"type": "string", "format": "date"}, "rectificationPlan": {"type": "string"}}}}}},
+          "responses": {"200": {"description": "The problem after the action"}, "404": {"description": "No such problem"},
+                        "409": {"description": "Someone else changed the problem first (stale version); nothing written"}, "422": {"description": "Action not allowed now, or a field fails a check"}}}}
       },
       "components": {
         "parameters": {

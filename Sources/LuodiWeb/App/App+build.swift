@@ -49,12 +49,13 @@ extension Application {
     /// The repository over this application's database.
     public var portfolioRepository: any PortfolioRepository { FluentPortfolioRepository(db: db) }
     /// The portfolio service over this application's database.
-    public var portfolioService: PortfolioService { PortfolioService(repository: portfolioRepository) }
+    public var portfolioService: PortfolioService { PortfolioService(repository: portfolioRepository, problems: ProblemRepository(db: db)) }
     var uploadLimit: Int { storage[UploadLimitKey.self] ?? 32 * 1024 * 1024 }
 }
 
 extension Request {
-    var portfolio: PortfolioService { PortfolioService(repository: FluentPortfolioRepository(db: db)) }
+    var portfolio: PortfolioService { PortfolioService(repository: FluentPortfolioRepository(db: db), problems: ProblemRepository(db: db)) }
+    var problems: ProblemRepository { ProblemRepository(db: db) }
     var importer: ImportService { ImportService(repository: FluentPortfolioRepository(db: db)) }
     var uploads: UploadRepository { UploadRepository(db: db) }
     var language: Language {

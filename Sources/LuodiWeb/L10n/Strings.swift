@@ -12,6 +12,29 @@ public struct Strings: Sendable {
     let battleMapHelp: String
     let downloadSVG: String
     let battleMapTruncated: @Sendable (Int, Int) -> String
+    let problemsTitle: String
+    let problemList: String
+    let problemView: @Sendable (ProblemView) -> String
+    let problemState: @Sendable (ProblemState) -> String
+    let problemLevel: @Sendable (ProblemLevel) -> String
+    let problemAction: @Sendable (ProblemAction) -> String
+    let problemTitle: String
+    let problemDescription: String
+    let ownerDepartment: String
+    let deadline: String
+    let level: String
+    let supervision: String
+    let noProblems: String
+    let raiseProblem: String
+    let raisedBy: String
+    let resolutionNote: String
+    let issuedOn: String
+    let rectificationPlan: String
+    let history: String
+    let by: String
+    let action: String
+    let note: String
+    let escalateHelp: String
     let switchLanguage: String
     let zone: String
     let asOf: String
@@ -119,6 +142,16 @@ extension Strings {
         navDashboard: "总览", navProjects: "项目清单", navImport: "导入",
         navBattleMap: "作战图", groupBy: "分组", battleMapHelp: "每个项目的节点:灰色为计划,蓝色为实际,红色为逾期,深红边框为关键节点;红色虚线为截至日期。打印时请选 A3 横向。",
         downloadSVG: "下载 SVG", battleMapTruncated: { "仅显示前 \($0) 个(共 \($1) 个),请按单位或亮灯筛选" },
+        problemsTitle: "问题清单", problemList: "清单",
+        problemView: { switch $0 { case .open: return "未办结"; case .week: return "本周到期"; case .overdue: return "已逾期"; case .all: return "全部" } },
+        problemState: { switch $0 { case .open: return "待办"; case .assigned: return "已交办"; case .resolved: return "已解决"; case .closed: return "已销号" } },
+        problemLevel: { switch $0 { case .zone: return "功能区"; case .district: return "区(市)"; case .city: return "市" } },
+        problemAction: { switch $0 { case .raise: return "提出"; case .assign: return "交办"; case .resolve: return "解决"; case .reopen: return "重新打开"; case .close: return "销号"; case .escalate: return "提级督办" } },
+        problemTitle: "问题", problemDescription: "问题描述", ownerDepartment: "责任单位", deadline: "办结时限", level: "层级",
+        supervision: "督办", noProblems: "没有符合条件的问题。", raiseProblem: "提出问题", raisedBy: "提出人",
+        resolutionNote: "销号说明", issuedOn: "督办日期", rectificationPlan: "整改方案", history: "办理记录", by: "经办人",
+        action: "操作", note: "说明",
+        escalateHelp: "提级督办须填写新的办结时限和整改方案;督办逾期的项目亮红灯。销号须填写说明。",
         switchLanguage: "English", zone: "功能区", asOf: "截至日期", show: "查看",
         dashboardTitle: "作战图总览", odometer: "计程表", completionRate: "投资完成率", timeElapsedShare: "序时进度",
         convention: { $0 == .days ? "序时进度按天计算(当年第几天 ÷ 全年天数)" : "序时进度按月计算(已过完整月数 ÷ 12)" },
@@ -153,6 +186,7 @@ extension Strings {
             case let .investmentBehind(c, s, p): return "投资完成率 \(fmt1(c))%,落后序时进度(\(fmt1(s))%)\(fmt1(p)) 个百分点"
             case let .notEnrolled(started, months): return "\(started) 开工,\(months) 个月仍未入库"
             case let .criticalMilestoneLate(m, days): return "关键节点「\(m)」按前置关系推算比计划目标晚 \(days) 个工作日"
+            case let .supervisionOverdue(problem, due, days): return "督办事项「\(problem)」限 \(due) 办结,已逾期 \(days) 天"
             case .recoveringFromRed: return "上期为红灯,须经黄灯方可转绿"
             } },
         projectsTitle: "项目清单", search: "搜索项目名称", all: "全部", name: "项目名称",
@@ -194,6 +228,16 @@ extension Strings {
         navDashboard: "Overview", navProjects: "Projects", navImport: "Import",
         navBattleMap: "Battle map", groupBy: "Group by", battleMapHelp: "Each project's milestones: grey planned, blue actual, red overdue, dark red outline critical; the dashed red line is the as-of date. Print on A3 landscape.",
         downloadSVG: "Download SVG", battleMapTruncated: { "first \($0) of \($1) shown; filter by department or light" },
+        problemsTitle: "Problems", problemList: "List",
+        problemView: { switch $0 { case .open: return "Open"; case .week: return "Due this week"; case .overdue: return "Overdue"; case .all: return "All" } },
+        problemState: { switch $0 { case .open: return "Open"; case .assigned: return "Assigned"; case .resolved: return "Resolved"; case .closed: return "Closed" } },
+        problemLevel: { switch $0 { case .zone: return "Zone"; case .district: return "District"; case .city: return "City" } },
+        problemAction: { switch $0 { case .raise: return "Raised"; case .assign: return "Assign"; case .resolve: return "Resolve"; case .reopen: return "Reopen"; case .close: return "Close"; case .escalate: return "Escalate" } },
+        problemTitle: "Problem", problemDescription: "Description", ownerDepartment: "Owner", deadline: "Deadline", level: "Level",
+        supervision: "Supervision", noProblems: "No problem matches.", raiseProblem: "Raise a problem", raisedBy: "Raised by",
+        resolutionNote: "Resolution note", issuedOn: "Issued", rectificationPlan: "Rectification plan", history: "History", by: "By",
+        action: "Action", note: "Note",
+        escalateHelp: "Escalating needs a new deadline and a rectification plan; a project with an overdue order turns red. Closing needs a note.",
         switchLanguage: "中文", zone: "Zone", asOf: "As of", show: "Show",
         dashboardTitle: "Battle map overview", odometer: "Odometer", completionRate: "Investment completion", timeElapsedShare: "Time elapsed",
         convention: { $0 == .days ? "Time-elapsed share by days (day of year ÷ days in year)" : "Time-elapsed share by months (whole months ÷ 12)" },
@@ -228,6 +272,7 @@ extension Strings {
             case let .investmentBehind(c, s, p): return "Completion \(fmt1(c))% is \(fmt1(p)) points behind time elapsed (\(fmt1(s))%)"
             case let .notEnrolled(started, months): return "Started \(started); not in the investment statistics after \(months) months"
             case let .criticalMilestoneLate(m, days): return "Critical milestone '\(m)' is \(days) working days behind the plan's target by its dependencies"
+            case let .supervisionOverdue(problem, due, days): return "Supervision order on '\(problem)' was due \(due); \(days) days overdue"
             case .recoveringFromRed: return "Red last period; returns to green only through amber"
             } },
         projectsTitle: "Projects", search: "Search project names", all: "All", name: "Project",

@@ -8,6 +8,9 @@ public enum SiteURL {
     case project(UUID)
     case projectLinks(UUID)
     case importPage
+    case problems
+    case problem(UUID)
+    case problemAct(UUID)
     case battleMap
     case battleMapSVG
     case importCommit(UUID)
@@ -27,6 +30,9 @@ public enum SiteURL {
         case let .project(id): return "/projects/\(id.uuidString)"
         case let .projectLinks(id): return "/projects/\(id.uuidString)/links"
         case .importPage: return "/import"
+        case .problems: return "/problems"
+        case let .problem(id): return "/problems/\(id.uuidString)"
+        case let .problemAct(id): return "/problems/\(id.uuidString)/act"
         case .battleMap: return "/battle-map"
         case .battleMapSVG: return "/battle-map.svg"
         case let .importCommit(id): return "/import/\(id.uuidString)/commit"

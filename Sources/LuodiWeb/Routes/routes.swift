@@ -25,4 +25,9 @@ func routes(_ app: Application) throws {
         return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
     }
     try APIController().boot(routes: app.grouped("api", "v1"))
+    try ProblemsAPI().boot(routes: app.grouped("api", "v1"))
+    app.get("problems") { try await ProblemsPage.handle($0) }
+    app.post("problems") { try await ProblemsPage.raise($0) }
+    app.get("problems", ":id") { try await ProblemPage.handle($0) }
+    app.post("problems", ":id", "act") { try await ProblemPage.act($0) }
 }

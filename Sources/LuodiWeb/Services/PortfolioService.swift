@@ -22,8 +22,13 @@ public struct AssessedStoredProject: Sendable {
 /// into lights and figures, for the pages, the API and the CLI alike.
 public struct PortfolioService: Sendable {
     let repository: any PortfolioRepository
+    /// Supervision orders that turn lights red; nil where problems are not kept.
+    let problems: ProblemRepository?
 
-    public init(repository: any PortfolioRepository) { self.repository = repository }
+    public init(repository: any PortfolioRepository, problems: ProblemRepository? = nil) {
+        self.repository = repository
+        self.problems = problems
+    }
 
     /// The zone named, or the first zone created when `name` is nil.
     /// - Throws: `ServiceError.unknownZone` listing the zones that exist.
@@ -45,10 +50,20 @@ public struct PortfolioService: Sendable {
     public func assess(_ zone: StoredZone, asOf: CalendarDate? = nil) async throws -> AssessedZone {
         let date = asOf ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
         let rules = zone.zone.ruleSet, convention = zone.zone.timeElapsedConvention, calendar = zone.zone.workingDays
+        let orders = try await problems?.openOrders(zoneID: zone.id) ?? [:]
         let projects = try await repository.projects(zoneID: zone.id).map {
-            AssessedStoredProject(stored: $0, assessment: rules.assess($0.plan, asOf: date, convention: convention, calendar: calendar))
+            AssessedStoredProject(stored: $0, assessment: rules.assess($0.plan, asOf: date, convention: convention, calendar: calendar,
+                                                                      supervision: orders[$0.id] ?? []))
         }
         return AssessedZone(stored: zone, asOf: date, share: TimeElapsedShare(asOf: date, convention: convention), projects: projects)
+    }
+
+    /// One project's light at `asOf`, with the open supervision orders on its problems.
+    public func assess(_ project: StoredProject, of zone: StoredZone, asOf: CalendarDate) async throws -> RAGAssessment {
+        let z = zone.zone
+        let orders = try await problems?.openOrders(zoneID: zone.id) ?? [:]
+        return z.ruleSet.assess(project.plan, asOf: asOf, convention: z.timeElapsedConvention, calendar: z.workingDays,
+                                supervision: orders[project.id] ?? [])
     }
 
     /// The status report of one zone, or of every zone when `zoneName` is nil.

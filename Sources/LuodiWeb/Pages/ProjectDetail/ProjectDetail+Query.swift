@@ -17,7 +17,7 @@ enum ProjectDetailPage {
               let found = try await FluentPortfolioRepository(db: req.db).project(id: id) else { return nil }
         let zone = found.zone.zone
         let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.timeZone)
-        let assessment = zone.ruleSet.assess(found.project.plan, asOf: asOf, convention: zone.timeElapsedConvention, calendar: zone.workingDays)
+        let assessment = try await req.portfolio.assess(found.project, of: found.zone, asOf: asOf)
         var network: [String: MilestoneSchedule] = [:], networkError: String?
         do {
             for s in try MilestoneNetwork.schedule(found.project.plan, asOf: asOf, calendar: zone.workingDays) { network[s.name] = s }

@@ -46,13 +46,19 @@ enum Stylesheet {
     .notes li { color:#374151; font-family: ui-monospace, monospace; font-size:12px; }
     .two { display:grid; grid-template-columns: 1fr 1fr; gap:16px; }
     .overdue { color:var(--red); font-weight:600; }
+    form.stack { display:flex; flex-direction:column; gap:8px; max-width:720px; background:#fff; border:1px solid var(--line); padding:12px; border-radius:6px; }
+    form.stack label { display:flex; flex-direction:column; gap:2px; font-size:12px; color:var(--muted); }
+    form.stack button { align-self:flex-start; }
     .battle-map-frame { overflow-x:auto; background:#fff; border:1px solid var(--line); }
     .battle-map-frame svg { display:block; width:100%; height:auto; }
     @page { size: A3 landscape; margin: 8mm; }
     @media print {
       header.top, form.toolbar, .noprint { display:none; }
       main { padding:0; max-width:none; }
-      .battle-map-frame { border:none; overflow:visible; }
+      form.stack { display:flex; flex-direction:column; gap:8px; max-width:720px; background:#fff; border:1px solid var(--line); padding:12px; border-radius:6px; }
+    form.stack label { display:flex; flex-direction:column; gap:2px; font-size:12px; color:var(--muted); }
+    form.stack button { align-self:flex-start; }
+    .battle-map-frame { border:none; overflow:visible; }
       .battle-map-frame svg { width:100%; height:auto; }
     }
     """

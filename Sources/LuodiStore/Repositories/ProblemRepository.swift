@@ -1,0 +1,131 @@
+import Fluent
+import Foundation
+import LuodiCore
+
+/// A stored problem with what the pages show around it.
+public struct StoredProblem: Sendable, Hashable {
+    public let id: UUID
+    public let version: Int
+    public let zoneID: UUID
+    public let projectID: UUID?
+    public let projectName: String?
+    public let problem: Problem
+    /// Supervision orders, oldest first.
+    public let orders: [SupervisionOrder]
+}
+
+/// One line of a problem's history.
+public struct ProblemEvent: Sendable, Hashable, Codable {
+    public let on: CalendarDate
+    public let by: String
+    public let action: ProblemAction
+    public let note: String?
+}
+
+/// Problems (问题清单) and supervision orders (督办单) of a zone.
+public struct ProblemRepository: Sendable {
+    let db: any Database
+    public init(db: any Database) { self.db = db }
+
+    /// Raises a problem; its history starts with "raise".
+    /// - Throws: `StoreError.notFound` when the project is not in the zone.
+    public func raise(_ problem: Problem, zoneID: UUID, projectID: UUID?) async throws -> UUID {
+        try await db.transaction { tx in
+            if let projectID {
+                guard let project = try await ProjectRecord.find(projectID, on: tx), project.zoneID == zoneID else {
+                    throw StoreError.notFound("project \(projectID) in this zone")
+                }
+            }
+            let record = ProblemRecord()
+            record.id = UUID()
+            record.zoneID = zoneID
+            record.projectID = projectID
+            record.version = 1
+            record.assign(problem)
+            try await record.create(on: tx)
+            try await event(record.id!, sequence: 1, on: problem.raisedOn, by: problem.raisedBy, action: .raise, note: nil, on: tx)
+            return record.id!
+        }
+    }
+
+    /// Applies an action if the problem is still at `expectedVersion`; `order` goes with `.escalate`.
+    /// - Throws: `StoreError.conflict`, `StoreError.notFound`, or `ProblemError` for an action the state does not allow.
+    public func act(_ id: UUID, expectedVersion: Int, action: ProblemAction, by: String, on day: CalendarDate,
+                    note: String?, order: SupervisionOrder?) async throws -> StoredProblem {
+        try await db.transaction { tx in
+            guard let record = try await ProblemRecord.find(id, on: tx) else { throw StoreError.notFound("problem \(id)") }
+            guard record.version == expectedVersion else {
+                throw StoreError.conflict("problem '\(record.title)'", expected: expectedVersion, current: record.version)
+            }
+            var updated = try record.domain().applying(action, note: note)
+            if action == .escalate, let order { updated.level = order.level }
+            record.assign(updated)
+            record.version += 1
+            try await record.update(on: tx)
+            let count = try await ProblemEventRecord.query(on: tx).filter(\.$problemID == id).count()
+            try await event(id, sequence: count + 1, on: day, by: by, action: action, note: note, on: tx)
+            if action == .escalate, let order {
+                let o = SupervisionOrderRecord()
+                o.problemID = id
+                o.level = order.level.rawValue
+                o.issuedOn = order.issuedOn.iso
+                o.deadline = order.deadline.iso
+                o.rectificationPlan = order.rectificationPlan
+                try await o.create(on: tx)
+            }
+            return try await stored([record], on: tx)[0]
+        }
+    }
+
+    /// Every problem of the zone, newest deadline last.
+    public func problems(zoneID: UUID) async throws -> [StoredProblem] {
+        try await stored(try await ProblemRecord.query(on: db).filter(\.$zoneID == zoneID).all(), on: db)
+            .sorted { ($0.problem.deadline, $0.problem.title) < ($1.problem.deadline, $1.problem.title) }
+    }
+
+    public func problem(_ id: UUID) async throws -> (problem: StoredProblem, history: [ProblemEvent])? {
+        guard let record = try await ProblemRecord.find(id, on: db) else { return nil }
+        let events = try await ProblemEventRecord.query(on: db).filter(\.$problemID == id).sort(\.$sequence).all().map { e in
+            ProblemEvent(on: try CalendarDate(iso: e.on), by: e.by, action: ProblemAction(rawValue: e.action) ?? .raise, note: e.note)
+        }
+        return (try await stored([record], on: db)[0], events)
+    }
+
+    /// The latest supervision order of each unresolved problem, by project: what turns lights red.
+    public func openOrders(zoneID: UUID) async throws -> [UUID: [SupervisionDue]] {
+        var out: [UUID: [SupervisionDue]] = [:]
+        for p in try await problems(zoneID: zoneID) {
+            guard let projectID = p.projectID, p.problem.state == .open || p.problem.state == .assigned, let last = p.orders.last else { continue }
+            out[projectID, default: []].append(SupervisionDue(problem: p.problem.title, deadline: last.deadline))
+        }
+        return out
+    }
+
+    private func stored(_ records: [ProblemRecord], on db: any Database) async throws -> [StoredProblem] {
+        let ids = records.compactMap(\.id)
+        let orders = ids.isEmpty ? [] : try await SupervisionOrderRecord.query(on: db).filter(\.$problemID ~~ ids).all()
+        let byProblem = Dictionary(grouping: orders, by: \.problemID)
+        let projectIDs = Array(Set(records.compactMap(\.projectID)))
+        let names = projectIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await ProjectRecord.query(on: db).filter(\.$id ~~ projectIDs).all().map { ($0.id!, $0.name) })
+        return try records.map { r in
+            StoredProblem(
+                id: r.id!, version: r.version, zoneID: r.zoneID, projectID: r.projectID, projectName: r.projectID.flatMap { names[$0] },
+                problem: try r.domain(),
+                orders: try (byProblem[r.id!] ?? []).map { o in
+                    SupervisionOrder(level: ProblemLevel(rawValue: o.level) ?? .district, issuedOn: try CalendarDate(iso: o.issuedOn),
+                                     deadline: try CalendarDate(iso: o.deadline), rectificationPlan: o.rectificationPlan)
+                }.sorted { $0.issuedOn < $1.issuedOn })
+        }
+    }
+
+    private func event(_ id: UUID, sequence: Int, on day: CalendarDate, by: String, action: ProblemAction, note: String?, on db: any Database) async throws {
+        let e = ProblemEventRecord()
+        e.problemID = id
+        e.sequence = sequence
+        e.on = day.iso
+        e.by = by
+        e.action = action.rawValue
+        e.note = note
+        try await e.create(on: db)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import LuodiCore
+import LuodiStore
+import Vapor
+
+/// `/api/v1/problems`: raise, list, read and act on problems.
+struct ProblemsAPI: RouteCollection {
+    struct NewProblem: Content {
+        var zone: String?
+        var projectID: UUID?
+        var title: String
+        var description: String?
+        var raisedBy: String
+        var raisedOn: CalendarDate?
+        var ownerDepartment: String
+        var deadline: CalendarDate
+        var level: ProblemLevel?
+    }
+
+    struct Action: Content {
+        var version: Int
+        var action: ProblemAction
+        var by: String
+        var on: CalendarDate?
+        var note: String?
+        /// For `escalate`: the order's deadline and rectification plan.
+        var deadline: CalendarDate?
+        var rectificationPlan: String?
+    }
+
+    struct Row: Content {
+        var id: UUID
+        var version: Int
+        var projectID: UUID?
+        var projectName: String?
+        var problem: Problem
+        var overdue: Bool
+        var orders: [SupervisionOrder]
+        var history: [ProblemEvent]?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("problems", use: list)
+        routes.post("problems", use: raise)
+        routes.get("problems", ":id", use: read)
+        routes.post("problems", ":id", "actions", use: act)
+    }
+
+    func list(_ req: Request) async throws -> [Row] {
+        guard let (_, zone) = try await req.selectedZone() else { return [] }
+        let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
+        let view = try req.problemViewParameter()
+        return view.select(try await req.problems.problems(zoneID: zone.id), asOf: asOf, department: req.query[String.self, at: "department"])
+            .map { Row(id: $0.id, version: $0.version, projectID: $0.projectID, projectName: $0.projectName, problem: $0.problem,
+                       overdue: $0.problem.isOverdue(asOf: asOf), orders: $0.orders, history: nil) }
+    }
+
+    func raise(_ req: Request) async throws -> Response {
+        let body: NewProblem
+        do { body = try req.content.decode(NewProblem.self) } catch {
+            throw Abort(.badRequest, reason: "body: expected title, raisedBy, ownerDepartment, deadline (yyyy-MM-dd) and optionally zone, projectID, description, level (\(error))")
+        }
+        let zone: StoredZone
+        do { zone = try await req.portfolio.zone(named: body.zone) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
+        let id = try await ProblemForms.raise(req, zone: zone, projectID: body.projectID, title: body.title, description: body.description ?? "",
+                                              raisedBy: body.raisedBy, raisedOn: body.raisedOn, owner: body.ownerDepartment,
+                                              deadline: body.deadline, level: body.level ?? .zone)
+        let row = try await read(req, id: id)
+        return try await row.encodeResponse(status: .created, for: req)
+    }
+
+    func read(_ req: Request) async throws -> Row {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "id: not a problem id (UUID)") }
+        return try await read(req, id: id)
+    }
+
+    func read(_ req: Request, id: UUID) async throws -> Row {
+        guard let found = try await req.problems.problem(id) else { throw Abort(.notFound, reason: "no problem with id \(id)") }
+        let p = found.problem
+        return Row(id: p.id, version: p.version, projectID: p.projectID, projectName: p.projectName, problem: p.problem,
+                   overdue: p.problem.isOverdue(asOf: CalendarDate.today()), orders: p.orders, history: found.history)
+    }
+
+    func act(_ req: Request) async throws -> Row {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "id: not a problem id (UUID)") }
+        let body: Action
+        do { body = try req.content.decode(Action.self) } catch {
+            throw Abort(.badRequest, reason: "body: expected version, action (assign, resolve, reopen, close, escalate), by, and note / deadline / rectificationPlan as the action needs (\(error))")
+        }
+        try await ProblemForms.act(req, id: id, version: body.version, action: body.action, by: body.by, on: body.on, note: body.note,
+                                   deadline: body.deadline, plan: body.rectificationPlan)
+        return try await read(req, id: id)
+    }
+}
+
+/// The checks shared by the problem pages and the API, with errors that name the field.
+enum ProblemForms {
+    static func raise(_ req: Request, zone: StoredZone, projectID: UUID?, title: String, description: String, raisedBy: String,
+                      raisedOn: CalendarDate?, owner: String, deadline: CalendarDate, level: ProblemLevel) async throws -> UUID {
+        for (field, value) in [("title", title), ("raisedBy", raisedBy), ("ownerDepartment", owner)] where value.trimmingWhitespace().isEmpty {
+            throw Abort(.unprocessableEntity, reason: "\(field): required")
+        }
+        let today = raisedOn ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
+        guard deadline >= today else { throw Abort(.unprocessableEntity, reason: "deadline: \(ProblemError.deadlineBeforeRaised)") }
+        let problem = Problem(title: title.trimmingWhitespace(), description: description, raisedBy: raisedBy.trimmingWhitespace(),
+                              raisedOn: today, ownerDepartment: owner.trimmingWhitespace(), deadline: deadline, level: level)
+        do { return try await req.problems.raise(problem, zoneID: zone.id, projectID: projectID) } catch let e as StoreError {
+            throw Abort(.unprocessableEntity, reason: "projectID: \(e)")
+        }
+    }
+
+    static func act(_ req: Request, id: UUID, version: Int, action: ProblemAction, by: String, on: CalendarDate?, note: String?,
+                    deadline: CalendarDate?, plan: String?) async throws {
+        guard !by.trimmingWhitespace().isEmpty else { throw Abort(.unprocessableEntity, reason: "by: required") }
+        let day = on ?? CalendarDate.today()
+        var order: SupervisionOrder?
+        if action == .escalate {
+            guard let found = try await req.problems.problem(id) else { throw Abort(.notFound, reason: "no problem with id \(id)") }
+            guard let deadline, deadline >= day else { throw Abort(.unprocessableEntity, reason: "deadline: an escalation needs a deadline on or after \(day)") }
+            guard let plan, !plan.trimmingWhitespace().isEmpty else { throw Abort(.unprocessableEntity, reason: "rectificationPlan: an escalation needs a rectification plan (整改方案)") }
+            let next = ProblemLevel.allCases.firstIndex(of: found.problem.problem.level).map { min($0 + 1, ProblemLevel.allCases.count - 1) } ?? 1
+            order = SupervisionOrder(level: ProblemLevel.allCases[next], issuedOn: day, deadline: deadline, rectificationPlan: plan)
+        }
+        do {
+            _ = try await req.problems.act(id, expectedVersion: version, action: action, by: by.trimmingWhitespace(), on: day, note: note, order: order)
+        } catch let e as ProblemError {
+            throw Abort(.unprocessableEntity, reason: "action: \(e)")
+        } catch let e as StoreError {
+            if case .conflict = e { throw Abort(.conflict, reason: e.description) }
+            if case .notFound = e { throw Abort(.notFound, reason: e.description) }
+            throw e
+        }
+    }
+}
+
+extension Request {
+    /// `view` query parameter of the problem lists (open by default).
+    func problemViewParameter() throws -> ProblemView {
+        guard let raw = query[String.self, at: "view"], !raw.isEmpty else { return .open }
+        guard let v = ProblemView(rawValue: raw) else { throw Abort(.badRequest, reason: "view: use open, week, overdue or all") }
+        return v
+    }
+}

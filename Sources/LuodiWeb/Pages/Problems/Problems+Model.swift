@@ -1,0 +1,27 @@
+import Foundation
+import LuodiCore
+import LuodiStore
+
+/// The problem list (问题清单) of a zone with its filters and the form to raise one.
+struct ProblemsModel {
+    let lang: Language
+    let path: String
+    let zones: [String]
+    let zone: String
+    let asOf: CalendarDate
+    let view: ProblemView
+    let department: String?
+    let departments: [String]
+    let problems: [StoredProblem]
+    /// Projects of the zone a new problem can be raised on: (id, name).
+    let projects: [(UUID, String)]
+}
+
+/// One problem with its history and the actions that are open to it.
+struct ProblemModel {
+    let lang: Language
+    let path: String
+    let asOf: CalendarDate
+    let problem: StoredProblem
+    let history: [ProblemEvent]
+}

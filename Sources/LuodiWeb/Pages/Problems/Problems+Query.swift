@@ -1,0 +1,83 @@
+import Foundation
+import LuodiCore
+import LuodiStore
+import Vapor
+
+enum ProblemsPage {
+    static func handle(_ req: Request) async throws -> Response {
+        guard let (zones, zone) = try await req.selectedZone() else {
+            return EmptyState.view(lang: req.language, path: req.pathAndQuery).response()
+        }
+        let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
+        let all = try await req.problems.problems(zoneID: zone.id)
+        let department = req.query[String.self, at: "department"].flatMap { $0.isEmpty ? nil : $0 }
+        let view = try req.problemViewParameter()
+        let projects = try await req.portfolio.assess(zone, asOf: asOf).projects.map { ($0.stored.id, $0.project.name) }
+        let model = ProblemsModel(
+            lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name), zone: zone.zone.name, asOf: asOf, view: view,
+            department: department, departments: Set(all.map(\.problem.ownerDepartment)).sorted { $0.compare($1, options: .numeric) == .orderedAscending },
+            problems: view.select(all, asOf: asOf, department: department), projects: projects)
+        return ProblemsView.render(model).response()
+    }
+
+    /// The raise form; a refusal names the field.
+    static func raise(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var zone: String?
+            var project: String?
+            var title: String
+            var description: String?
+            var raisedBy: String
+            var ownerDepartment: String
+            var deadline: String
+            var level: String?
+        }
+        let form: Form
+        do { form = try req.content.decode(Form.self) } catch { throw Abort(.badRequest, reason: "title, raisedBy, ownerDepartment and deadline are required") }
+        let zone: StoredZone
+        do { zone = try await req.portfolio.zone(named: form.zone) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
+        let deadline: CalendarDate
+        do { deadline = try CalendarDate(iso: form.deadline) } catch { throw Abort(.unprocessableEntity, reason: "deadline: \(error)") }
+        let id = try await ProblemForms.raise(req, zone: zone, projectID: form.project.flatMap(UUID.init(uuidString:)), title: form.title,
+                                              description: form.description ?? "", raisedBy: form.raisedBy, raisedOn: nil,
+                                              owner: form.ownerDepartment, deadline: deadline,
+                                              level: form.level.flatMap(ProblemLevel.init(rawValue:)) ?? .zone)
+        return req.redirect(to: SiteURL.problem(id).path, redirectType: .normal)
+    }
+}
+
+enum ProblemPage {
+    static func handle(_ req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let found = try await req.problems.problem(id) else {
+            throw Abort(.notFound, reason: "no such problem")
+        }
+        let zone = try await req.portfolio.zones().first { $0.id == found.problem.zoneID }
+        let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone?.zone.timeZone ?? "Asia/Shanghai")
+        return ProblemDetailView.render(ProblemModel(lang: req.language, path: req.pathAndQuery, asOf: asOf, problem: found.problem,
+                                               history: found.history)).response()
+    }
+
+    static func act(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var version: Int
+            var action: String
+            var by: String
+            var note: String?
+            var deadline: String?
+            var rectificationPlan: String?
+        }
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound, reason: "no such problem") }
+        let form: Form
+        do { form = try req.content.decode(Form.self) } catch { throw Abort(.badRequest, reason: "action and by are required") }
+        guard let action = ProblemAction(rawValue: form.action), action != .raise else {
+            throw Abort(.badRequest, reason: "action: use assign, resolve, reopen, close or escalate")
+        }
+        var deadline: CalendarDate?
+        if let text = form.deadline, !text.isEmpty {
+            do { deadline = try CalendarDate(iso: text) } catch { throw Abort(.unprocessableEntity, reason: "deadline: \(error)") }
+        }
+        try await ProblemForms.act(req, id: id, version: form.version, action: action, by: form.by, on: nil,
+                                   note: form.note.flatMap { $0.isEmpty ? nil : $0 }, deadline: deadline, plan: form.rectificationPlan)
+        return req.redirect(to: SiteURL.problem(id).path, redirectType: .normal)
+    }
+}

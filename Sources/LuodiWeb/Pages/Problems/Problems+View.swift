@@ -1,0 +1,103 @@
+import Foundation
+import LuodiCore
+import LuodiStore
+import Plot
+
+enum ProblemsView {
+    static func render(_ m: ProblemsModel) -> HTML {
+        let s = m.lang.strings
+        let extra: [Node<HTML.FormContext>] = [
+            .label(.text(s.problemList), .select(.attribute(named: "name", value: "view"),
+                .forEach(ProblemView.allCases) { v in .option(.value(v.rawValue), .label(attr(s.problemView(v))), .isSelected(v == m.view)) })),
+            .label(.text(s.ownerDepartment), .select(.attribute(named: "name", value: "department"),
+                .option(.value(""), .label(attr(s.all)), .isSelected(m.department == nil)),
+                .forEach(m.departments) { d in .option(.value(attr(d)), .label(attr(d)), .isSelected(d == m.department)) })),
+        ]
+        return Layout.page(title: s.problemsTitle, lang: m.lang, section: .problems, path: m.path,
+            .h1(.text("\(s.problemsTitle) · \(m.zone)")),
+            ZoneDateForm.node(lang: m.lang, action: SiteURL.problems.path, zones: m.zones, zone: m.zone, asOf: m.asOf.iso, extra: extra),
+            m.problems.isEmpty ? .p(.class("note"), .text(s.noProblems)) :
+            .table(
+                .tr(.th(.text(s.problemTitle)), .th(.text(s.name)), .th(.text(s.ownerDepartment)), .th(.text(s.deadline)),
+                    .th(.text(s.status)), .th(.text(s.level)), .th(.text(s.supervision))),
+                .forEach(m.problems) { p in
+                    .tr(.td(.a(.href(SiteURL.problem(p.id).path), .text(p.problem.title))),
+                        .td(.text(p.projectName ?? s.blank)),
+                        .td(.text(p.problem.ownerDepartment)),
+                        .td(p.problem.isOverdue(asOf: m.asOf) ? .span(.class("overdue"), .text("\(p.problem.deadline) \(s.overdue)")) : .text(p.problem.deadline.iso)),
+                        .td(.text(s.problemState(p.problem.state))),
+                        .td(.text(s.problemLevel(p.problem.level))),
+                        .td(.unwrap(p.orders.last) { o in
+                            o.deadline < m.asOf && (p.problem.state == .open || p.problem.state == .assigned)
+                                ? .span(.class("overdue"), .text("\(s.problemLevel(o.level)) \(o.deadline) \(s.overdue)"))
+                                : .text("\(s.problemLevel(o.level)) \(o.deadline)")
+                        }))
+                }
+            ),
+            .h2(.text(s.raiseProblem)),
+            .form(.class("stack"), .action(SiteURL.problems.path), .method(.post),
+                .input(.type(.hidden), .name("zone"), .value(attr(m.zone))),
+                .label(.text(s.name), .select(.attribute(named: "name", value: "project"),
+                    .option(.value(""), .label(attr(s.blank))),
+                    .forEach(m.projects) { p in .option(.value(p.0.uuidString), .label(attr(p.1))) })),
+                .label(.text(s.problemTitle), .input(.type(.text), .name("title"), .required(true), .attribute(named: "size", value: "60"))),
+                .label(.text(s.problemDescription), .textarea(.name("description"), .attribute(named: "rows", value: "3"), .attribute(named: "cols", value: "60"))),
+                .label(.text(s.raisedBy), .input(.type(.text), .name("raisedBy"), .required(true))),
+                .label(.text(s.ownerDepartment), .input(.type(.text), .name("ownerDepartment"), .required(true))),
+                .label(.text(s.deadline), .input(.type(.date), .name("deadline"), .required(true))),
+                .label(.text(s.level), .select(.attribute(named: "name", value: "level"),
+                    .forEach(ProblemLevel.allCases) { l in .option(.value(l.rawValue), .label(attr(s.problemLevel(l)))) })),
+                .button(.type(.submit), .text(s.raiseProblem))
+            )
+        )
+    }
+}
+
+enum ProblemDetailView {
+    static func render(_ m: ProblemModel) -> HTML {
+        let s = m.lang.strings, p = m.problem.problem
+        func field(_ label: String, _ value: String?) -> Node<HTML.DescriptionListContext> {
+            .group(.dt(.text(label)), .dd(.text(value ?? s.blank)))
+        }
+        return Layout.page(title: p.title, lang: m.lang, section: .problems, path: m.path,
+            .p(.a(.href(SiteURL.problems.path), .text("‹ \(s.problemsTitle)"))),
+            .h1(.text(p.title), .if(p.isOverdue(asOf: m.asOf), .span(.class("overdue"), .text(" \(s.overdue)")))),
+            .dl(.class("fields"),
+                field(s.name, m.problem.projectName),
+                field(s.status, s.problemState(p.state)),
+                field(s.ownerDepartment, p.ownerDepartment),
+                field(s.level, s.problemLevel(p.level)),
+                field(s.raisedBy, "\(p.raisedBy) · \(p.raisedOn)"),
+                field(s.deadline, p.deadline.iso),
+                field(s.problemDescription, p.description.isEmpty ? nil : p.description),
+                field(s.resolutionNote, p.resolutionNote)),
+            .if(!m.problem.orders.isEmpty, .group(
+                .h2(.text(s.supervision)),
+                .table(.tr(.th(.text(s.level)), .th(.text(s.issuedOn)), .th(.text(s.deadline)), .th(.text(s.rectificationPlan))),
+                       .forEach(m.problem.orders) { o in
+                           .tr(.td(.text(s.problemLevel(o.level))), .td(.text(o.issuedOn.iso)), .td(.text(o.deadline.iso)), .td(.text(o.rectificationPlan)))
+                       }))),
+            .h2(.text(s.history)),
+            .table(.tr(.th(.text(s.asOf)), .th(.text(s.by)), .th(.text(s.action)), .th(.text(s.note))),
+                   .forEach(m.history) { e in
+                       .tr(.td(.text(e.on.iso)), .td(.text(e.by)), .td(.text(s.problemAction(e.action))), .td(.text(e.note ?? "")))
+                   }),
+            .if(p.state != .closed, .group(
+                .h2(.text(s.action)),
+                .form(.class("stack"), .action(SiteURL.problemAct(m.problem.id).path), .method(.post),
+                    .input(.type(.hidden), .name("version"), .value(String(m.problem.version))),
+                    .label(.text(s.action), .select(.attribute(named: "name", value: "action"),
+                        .forEach(ProblemAction.allCases.filter { $0 != .raise && (try? p.applying($0, note: "x")) != nil }) { a in
+                            .option(.value(a.rawValue), .label(attr(s.problemAction(a))))
+                        })),
+                    .label(.text(s.by), .input(.type(.text), .name("by"), .required(true))),
+                    .label(.text(s.note), .input(.type(.text), .name("note"), .attribute(named: "size", value: "60"))),
+                    .p(.class("note"), .text(s.escalateHelp)),
+                    .label(.text(s.deadline), .input(.type(.date), .name("deadline"))),
+                    .label(.text(s.rectificationPlan), .textarea(.name("rectificationPlan"), .attribute(named: "rows", value: "2"), .attribute(named: "cols", value: "60"))),
+                    .button(.type(.submit), .text(s.save))
+                )
+            ))
+        )
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import LuodiCore
+import Testing
+import VaporTesting
+@testable import LuodiWeb
+
+/// A problem's life through the API and the pages: raise → assign → escalate → resolve → close,
+/// the optimistic-lock conflict, and the red light of an overdue supervision order.
+@Suite struct ProblemFlowTests {
+    private func json(_ res: TestingHTTPResponse) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as! [String: Any]
+    }
+
+    private func jm02(_ app: Application) async throws -> UUID {
+        let zone = try #require(try await app.portfolioRepository.zone(named: "测试开发区"))
+        return try #require(try await app.portfolioRepository.projects(zoneID: zone.id).first { $0.plan.project.name == "城市道路提升工程" }?.id)
+    }
+
+    private func act(_ app: Application, _ id: String, _ body: String, expect status: HTTPStatus) async throws -> [String: Any] {
+        var out: [String: Any] = [:]
+        try await app.testing().test(.POST, "/api/v1/problems/\(id)/actions", beforeRequest: { req in
+            req.headers.contentType = .json
+            req.body = ByteBuffer(string: body)
+        }) { res in
+            #expect(res.status == status, "\(res.body.string)")
+            if res.status == .ok { out = try json(res) }
+        }
+        return out
+    }
+
+    @Test func anOverdueSupervisionOrderTurnsTheProjectRedUntilTheProblemIsResolved() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV)
+            let project = try await jm02(app)
+            var id = ""
+            try await app.testing().test(.POST, "/api/v1/problems", beforeRequest: { req in
+                req.headers.contentType = .json
+                req.body = ByteBuffer(string: #"{"projectID": "\#(project)", "title": "征地拆迁未完成", "raisedBy": "王科长", "raisedOn": "2021-06-01", "ownerDepartment": "自然资源局", "deadline": "2021-06-10"}"#)
+            }) { res in
+                #expect(res.status == .created, "\(res.body.string)")
+                let body = try json(res)
+                id = body["id"] as? String ?? ""
+                #expect(body["version"] as? Int == 1)
+                #expect((body["problem"] as? [String: Any])?["state"] as? String == "open")
+                #expect(body["projectName"] as? String == "城市道路提升工程")
+            }
+            // 30 June 2021: JM-02 alone is green (no completed figure), JM-01 amber (24.59 points behind).
+            let before = try await app.portfolioService.status(zoneName: nil, asOf: try CalendarDate(iso: "2021-06-30"))
+            #expect(before.rag == RAGCounts(red: 0, amber: 1, green: 1))
+
+            _ = try await act(app, id, #"{"version": 1, "action": "assign", "by": "主任", "on": "2021-06-02"}"#, expect: .ok)
+            // An escalation needs a deadline and a rectification plan; each missing one is named.
+            _ = try await act(app, id, #"{"version": 2, "action": "escalate", "by": "主任", "on": "2021-06-11", "deadline": "2021-06-20"}"#, expect: .unprocessableEntity)
+            _ = try await act(app, id, #"{"version": 2, "action": "escalate", "by": "主任", "on": "2021-06-11", "rectificationPlan": "x"}"#, expect: .unprocessableEntity)
+            let escalated = try await act(app, id, #"{"version": 2, "action": "escalate", "by": "主任", "on": "2021-06-11", "deadline": "2021-06-20", "rectificationPlan": "区领导包案,6月20日前完成补偿协议"}"#, expect: .ok)
+            #expect((escalated["problem"] as? [String: Any])?["level"] as? String == "district")
+            #expect((escalated["orders"] as? [[String: Any]])?.map { $0["deadline"] as? String } == ["2021-06-20"])
+
+            // 30 June: the order (due 20 June) is 10 days overdue → JM-02 red, with the reason.
+            let red = try await app.portfolioService.status(zoneName: nil, asOf: try CalendarDate(iso: "2021-06-30"))
+            #expect(red.rag == RAGCounts(red: 1, amber: 1, green: 0))
+            try await app.testing().test(.GET, "/api/v1/projects/\(project)?asOf=2021-06-30") { res in
+                let body = try json(res)
+                #expect(body["rag"] as? String == "red")
+            }
+            try await app.testing().test(.GET, "/projects/\(project)?asOf=2021-06-30") { res in
+                #expect(res.body.string.contains("督办事项「征地拆迁未完成」限 2021-06-20 办结,已逾期 10 天"))
+            }
+            // 20 June itself: due today, not yet overdue.
+            let onTheDay = try await app.portfolioService.status(zoneName: nil, asOf: try CalendarDate(iso: "2021-06-20"))
+            #expect(onTheDay.rag.red == 0)
+
+            // Closing needs a resolved problem and a note.
+            _ = try await act(app, id, #"{"version": 3, "action": "close", "by": "主任", "note": "已签协议"}"#, expect: .unprocessableEntity)
+            _ = try await act(app, id, #"{"version": 3, "action": "resolve", "by": "自然资源局", "on": "2021-06-25"}"#, expect: .ok)
+            _ = try await act(app, id, #"{"version": 4, "action": "close", "by": "主任", "on": "2021-06-28"}"#, expect: .unprocessableEntity)
+            let closed = try await act(app, id, #"{"version": 4, "action": "close", "by": "主任", "on": "2021-06-28", "note": "补偿协议已签订"}"#, expect: .ok)
+            #expect((closed["problem"] as? [String: Any])?["state"] as? String == "closed")
+            #expect((closed["problem"] as? [String: Any])?["resolutionNote"] as? String == "补偿协议已签订")
+            #expect((closed["history"] as? [[String: Any]])?.map { $0["action"] as? String } == ["raise", "assign", "escalate", "resolve", "close"])
+
+            let after = try await app.portfolioService.status(zoneName: nil, asOf: try CalendarDate(iso: "2021-06-30"))
+            #expect(after.rag == RAGCounts(red: 0, amber: 1, green: 1))
+        }
+    }
+
+    @Test func aStaleVersionIsAConflictAndWritesNothing() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV)
+            var id = ""
+            try await app.testing().test(.POST, "/api/v1/problems", beforeRequest: { req in
+                req.headers.contentType = .json
+                req.body = ByteBuffer(string: #"{"title": "施工许可待办", "raisedBy": "李", "raisedOn": "2021-06-01", "ownerDepartment": "建设局", "deadline": "2021-06-04"}"#)
+            }) { res in id = try json(res)["id"] as? String ?? "" }
+            _ = try await act(app, id, #"{"version": 1, "action": "assign", "by": "甲"}"#, expect: .ok)
+            // A second editor still holding version 1 is refused; the problem stays assigned, version 2.
+            _ = try await act(app, id, #"{"version": 1, "action": "resolve", "by": "乙"}"#, expect: .conflict)
+            try await app.testing().test(.GET, "/api/v1/problems/\(id)") { res in
+                let body = try json(res)
+                #expect(body["version"] as? Int == 2)
+                #expect((body["problem"] as? [String: Any])?["state"] as? String == "assigned")
+                #expect((body["history"] as? [[String: Any]])?.count == 2)
+            }
+        }
+    }
+
+    @Test func listsAreOpenDueThisWeekAndOverdue() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV)
+            // Wednesday 2 June 2021: due 4 June (Friday) is this week; due 1 June is overdue;
+            // due 15 June is open only.
+            for (title, dept, deadline) in [("甲", "建设局", "2021-06-04"), ("乙", "建设局", "2021-06-15"), ("丙", "招商一局", "2021-06-01")] {
+                try await app.testing().test(.POST, "/api/v1/problems", beforeRequest: { req in
+                    req.headers.contentType = .json
+                    req.body = ByteBuffer(string: #"{"title": "\#(title)", "raisedBy": "李", "raisedOn": "2021-05-20", "ownerDepartment": "\#(dept)", "deadline": "\#(deadline)"}"#)
+                }) { res in #expect(res.status == .created, "\(res.body.string)") }
+            }
+            func titles(_ query: String) async throws -> [String] {
+                var out: [String] = []
+                try await app.testing().test(.GET, "/api/v1/problems?\(query)") { res in
+                    let rows = try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as! [[String: Any]]
+                    out = rows.compactMap { ($0["problem"] as? [String: Any])?["title"] as? String }.sorted()
+                }
+                return out
+            }
+            #expect(try await titles("asOf=2021-06-02") == ["丙", "乙", "甲"])
+            #expect(try await titles("asOf=2021-06-02&view=week") == ["甲"])
+            #expect(try await titles("asOf=2021-06-02&view=overdue") == ["丙"])
+            #expect(try await titles("asOf=2021-06-02&department=%E5%BB%BA%E8%AE%BE%E5%B1%80") == ["乙", "甲"])
+            try await app.testing().test(.GET, "/api/v1/problems?view=late") { res in
+                #expect(res.status == .badRequest && res.body.string.contains("view"))
+            }
+            try await app.testing().test(.GET, "/problems?asOf=2021-06-02&view=overdue") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("丙") && res.body.string.contains("招商一局"))
+            }
+            // A deadline before the day raised is refused, naming the field.
+            try await app.testing().test(.POST, "/api/v1/problems", beforeRequest: { req in
+                req.headers.contentType = .json
+                req.body = ByteBuffer(string: #"{"title": "丁", "raisedBy": "李", "raisedOn": "2021-06-02", "ownerDepartment": "建设局", "deadline": "2021-06-01"}"#)
+            }) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("deadline"))
+            }
+        }
+    }
+
+    @Test func thePagesRaiseAndActThroughForms() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV)
+            var location = ""
+            try await app.testing().test(.POST, "/problems", beforeRequest: { req in
+                try req.content.encode(["title": "环评批复滞后", "raisedBy": "张", "ownerDepartment": "生态环境分局", "deadline": "2099-01-01"], as: .urlEncodedForm)
+            }) { res in
+                #expect(res.status == .seeOther)
+                location = res.headers.first(name: .location) ?? ""
+            }
+            #expect(location.hasPrefix("/problems/"))
+            try await app.testing().test(.GET, location) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("环评批复滞后") && res.body.string.contains("生态环境分局"))
+            }
+            try await app.testing().test(.POST, location + "/act", beforeRequest: { req in
+                try req.content.encode(["version": "1", "action": "assign", "by": "主任"], as: .urlEncodedForm)
+            }) { res in #expect(res.status == .seeOther) }
+            // The same form sent again (stale version 1) is refused, not applied twice.
+            try await app.testing().test(.POST, location + "/act", beforeRequest: { req in
+                try req.content.encode(["version": "1", "action": "resolve", "by": "主任"], as: .urlEncodedForm)
+            }) { res in #expect(res.status == .conflict) }
+            try await app.testing().test(.GET, "/problems") { res in
+                #expect(res.body.string.contains("环评批复滞后"))
+            }
+        }
+    }
+}

@@ -65,6 +65,8 @@ import VaporTesting
             }
             try await app.testing().test(.GET, "/projects/\(project)?asOf=2021-06-30") { res in
                 #expect(res.body.string.contains("督办事项「征地拆迁未完成」限 2021-06-20 办结,已逾期 10 天"))
+                // The project page lists the problem, with its order overdue.
+                #expect(res.body.string.contains(">征地拆迁未完成</a>") && res.body.string.contains("区(市) 2021-06-20 逾期"))
             }
             // 20 June itself: due today, not yet overdue.
             let onTheDay = try await app.portfolioService.status(zoneName: nil, asOf: try CalendarDate(iso: "2021-06-20"))

@@ -77,12 +77,13 @@ public struct ProblemRepository: Sendable {
         }
     }
 
-    /// Every problem of the zone, newest deadline last.
+    /// Every problem of the zone, in every state, earliest deadline first (then by title).
     public func problems(zoneID: UUID) async throws -> [StoredProblem] {
         try await stored(try await ProblemRecord.query(on: db).filter(\.$zoneID == zoneID).all(), on: db)
             .sorted { ($0.problem.deadline, $0.problem.title) < ($1.problem.deadline, $1.problem.title) }
     }
 
+    /// One problem with its history, oldest first; nil when there is no such problem.
     public func problem(_ id: UUID) async throws -> (problem: StoredProblem, history: [ProblemEvent])? {
         guard let record = try await ProblemRecord.find(id, on: db) else { return nil }
         let events = try await ProblemEventRecord.query(on: db).filter(\.$problemID == id).sort(\.$sequence).all().map { e in

@@ -16,24 +16,7 @@ enum ProblemsView {
         return Layout.page(title: s.problemsTitle, lang: m.lang, section: .problems, path: m.path,
             .h1(.text("\(s.problemsTitle) · \(m.zone)")),
             ZoneDateForm.node(lang: m.lang, action: SiteURL.problems.path, zones: m.zones, zone: m.zone, asOf: m.asOf.iso, extra: extra),
-            m.problems.isEmpty ? .p(.class("note"), .text(s.noProblems)) :
-            .table(
-                .tr(.th(.text(s.problemTitle)), .th(.text(s.name)), .th(.text(s.ownerDepartment)), .th(.text(s.deadline)),
-                    .th(.text(s.status)), .th(.text(s.level)), .th(.text(s.supervision))),
-                .forEach(m.problems) { p in
-                    .tr(.td(.a(.href(SiteURL.problem(p.id).path), .text(p.problem.title))),
-                        .td(.text(p.projectName ?? s.blank)),
-                        .td(.text(p.problem.ownerDepartment)),
-                        .td(p.problem.isOverdue(asOf: m.asOf) ? .span(.class("overdue"), .text("\(p.problem.deadline) \(s.overdue)")) : .text(p.problem.deadline.iso)),
-                        .td(.text(s.problemState(p.problem.state))),
-                        .td(.text(s.problemLevel(p.problem.level))),
-                        .td(.unwrap(p.orders.last) { o in
-                            o.deadline < m.asOf && (p.problem.state == .open || p.problem.state == .assigned)
-                                ? .span(.class("overdue"), .text("\(s.problemLevel(o.level)) \(o.deadline) \(s.overdue)"))
-                                : .text("\(s.problemLevel(o.level)) \(o.deadline)")
-                        }))
-                }
-            ),
+            table(m.problems, asOf: m.asOf, lang: m.lang),
             .h2(.text(s.raiseProblem)),
             .form(.class("stack"), .action(SiteURL.problems.path), .method(.post),
                 .input(.type(.hidden), .name("zone"), .value(attr(m.zone))),
@@ -50,6 +33,29 @@ enum ProblemsView {
                 .button(.type(.submit), .text(s.raiseProblem))
             )
         )
+    }
+
+    /// The problem table shared by the problem list and the project page.
+    static func table(_ problems: [StoredProblem], asOf: CalendarDate, lang: Language) -> Node<HTML.BodyContext> {
+        let s = lang.strings
+        return problems.isEmpty ? .p(.class("note"), .text(s.noProblems)) :
+            .table(
+                .tr(.th(.text(s.problemTitle)), .th(.text(s.name)), .th(.text(s.ownerDepartment)), .th(.text(s.deadline)),
+                    .th(.text(s.status)), .th(.text(s.level)), .th(.text(s.supervision))),
+                .forEach(problems) { p in
+                    .tr(.td(.a(.href(SiteURL.problem(p.id).path), .text(p.problem.title))),
+                        .td(.text(p.projectName ?? s.blank)),
+                        .td(.text(p.problem.ownerDepartment)),
+                        .td(p.problem.isOverdue(asOf: asOf) ? .span(.class("overdue"), .text("\(p.problem.deadline) \(s.overdue)")) : .text(p.problem.deadline.iso)),
+                        .td(.text(s.problemState(p.problem.state))),
+                        .td(.text(s.problemLevel(p.problem.level))),
+                        .td(.unwrap(p.orders.last) { o in
+                            o.deadline < asOf && (p.problem.state == .open || p.problem.state == .assigned)
+                                ? .span(.class("overdue"), .text("\(s.problemLevel(o.level)) \(o.deadline) \(s.overdue)"))
+                                : .text("\(s.problemLevel(o.level)) \(o.deadline)")
+                        }))
+                }
+            )
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import LuodiCore
+import LuodiStore
 
 /// One project: every field, its light with reasons, milestones as a table and a timeline.
 struct ProjectDetailModel {
@@ -11,6 +12,8 @@ struct ProjectDetailModel {
     let plan: ProjectPlan
     let assessment: RAGAssessment
     let version: Int
+    /// The problems raised on this project, every state, earliest deadline first.
+    let problems: [StoredProblem]
     /// The milestone network's schedule by milestone name (empty without links).
     let network: [String: MilestoneSchedule]
     /// Why the network could not be scheduled, if it could not.

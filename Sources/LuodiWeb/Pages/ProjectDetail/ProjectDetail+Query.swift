@@ -30,6 +30,7 @@ enum ProjectDetailPage {
         }
         return ProjectDetailModel(lang: req.language, path: req.pathAndQuery, id: id, zone: zone, asOf: asOf,
                                   plan: plan, assessment: assessment, version: found.project.version,
+                                  problems: try await req.problems.problems(zoneID: found.zone.id).filter { $0.projectID == id },
                                   network: network, networkError: networkError, linkInputs: inputs)
     }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LuodiCore
 import Testing
 @testable import LuodiWeb
 
@@ -98,6 +99,28 @@ import Testing
         #expect(cli == api)
         let bad = try luodi(["status", "--as-of", "2021-13-01", "--json"], in: dir)
         #expect(bad.status != 0 && bad.stderr.contains("there is no month 13"))
+    }
+
+    @Test func problemsListsTheZonesProblems() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("luodi-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+        #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
+        let app = try await buildApp(AppConfiguration(database: .sqliteFile(dir.appendingPathComponent("luodi.sqlite").path), logLevel: .warning),
+                                     environment: .testing)
+        let zone = try #require(try await app.portfolioRepository.zone(named: "测试开发区"))
+        _ = try await app.problemRepository.raise(Problem(title: "环评批复滞后", raisedBy: "张", raisedOn: try .init(iso: "2021-06-01"),
+                                                          ownerDepartment: "生态环境分局", deadline: try .init(iso: "2021-06-10")),
+                                                  zoneID: zone.id, projectID: nil)
+        try await app.asyncShutdown()
+        let run = try luodi(["problems", "--as-of", "2021-06-30", "--view", "overdue"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "2021-06-10 逾期\t环评批复滞后\t—\t生态环境分局\t待办\t功能区\t\n")
+        // Before the deadline it is not overdue.
+        #expect(try luodi(["problems", "--as-of", "2021-06-05", "--view", "overdue", "--lang", "en"], in: dir).stdout == "No problem matches.\n")
+        let bad = try luodi(["problems", "--view", "late"], in: dir)
+        #expect(bad.status != 0 && bad.stderr.contains("--view"))
     }
 
     @Test func statusDoesNotCreateADatabase() throws {

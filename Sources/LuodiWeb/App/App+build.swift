@@ -49,7 +49,9 @@ extension Application {
     /// The repository over this application's database.
     public var portfolioRepository: any PortfolioRepository { FluentPortfolioRepository(db: db) }
     /// The portfolio service over this application's database.
-    public var portfolioService: PortfolioService { PortfolioService(repository: portfolioRepository, problems: ProblemRepository(db: db)) }
+    public var portfolioService: PortfolioService { PortfolioService(repository: portfolioRepository, problems: problemRepository) }
+    /// The problems and supervision orders of this application's database.
+    public var problemRepository: ProblemRepository { ProblemRepository(db: db) }
     var uploadLimit: Int { storage[UploadLimitKey.self] ?? 32 * 1024 * 1024 }
 }
 

@@ -19,3 +19,20 @@ public enum ProblemView: String, CaseIterable, Sendable {
         }
     }
 }
+
+/// A problem list as tab-separated text, one problem per line (for `luodi problems`, and for
+/// pasting into a spreadsheet or a chat): deadline (with "overdue"), title, project, owner
+/// department, state, level, latest supervision order.
+public enum ProblemText {
+    /// The lines of `problems` at `asOf` in `lang`, each ending in a newline; a one-line note when empty.
+    public static func render(_ problems: [StoredProblem], asOf: CalendarDate, lang: Language) -> String {
+        let s = lang.strings
+        guard !problems.isEmpty else { return s.noProblems + "\n" }
+        return problems.map { p in
+            let due = p.problem.isOverdue(asOf: asOf) ? "\(p.problem.deadline) \(s.overdue)" : p.problem.deadline.iso
+            let order = p.orders.last.map { "\(s.supervision) \(s.problemLevel($0.level)) \($0.deadline)" } ?? ""
+            return [due, p.problem.title, p.projectName ?? s.blank, p.problem.ownerDepartment, s.problemState(p.problem.state),
+                    s.problemLevel(p.problem.level), order].joined(separator: "\t") + "\n"
+        }.joined()
+    }
+}

@@ -19,6 +19,7 @@ struct ProblemsCommand: AsyncParsableCommand {
     func run() async throws {
         guard let list = ProblemView(rawValue: view) else { throw ValidationError("--view: use open, week, overdue or all") }
         let date = try DatabaseOptions.date(asOf)
+        guard ["zh-Hans", "en"].contains(lang) else { throw ValidationError("--lang: use zh-Hans or en") }
         let language = Language.negotiate(explicit: lang, acceptLanguage: nil)
         let text = try await db.withApp { app in
             let z = try await app.portfolioService.zone(named: zone)

@@ -173,4 +173,58 @@ import VaporTesting
             }
         }
     }
+
+    @Test func badInputIsRefusedNamingTheFieldAndWritesNothing() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV)
+            func raise(_ body: String) async throws -> (HTTPStatus, String) {
+                var out: (HTTPStatus, String) = (.ok, "")
+                try await app.testing().test(.POST, "/api/v1/problems", beforeRequest: { req in
+                    req.headers.contentType = .json
+                    req.body = ByteBuffer(string: body)
+                }) { res in out = (res.status, res.body.string) }
+                return out
+            }
+            let long = String(repeating: "长", count: 201)
+            let tooLong = try await raise(#"{"title": "\#(long)", "raisedBy": "李", "raisedOn": "2021-06-01", "ownerDepartment": "建设局", "deadline": "2021-06-04"}"#)
+            #expect(tooLong.0 == .unprocessableEntity && tooLong.1.contains("title: longer than 200 characters"))
+            let invisible = try await raise(#"{"title": "\u200b", "raisedBy": "李", "ownerDepartment": "建设局", "deadline": "2099-06-04"}"#)
+            #expect(invisible.0 == .unprocessableEntity && invisible.1.contains("title: required"))
+            let future = try await raise(#"{"title": "甲", "raisedBy": "李", "raisedOn": "2099-01-01", "ownerDepartment": "建设局", "deadline": "2099-06-04"}"#)
+            #expect(future.0 == .unprocessableEntity && future.1.contains("raisedOn"))
+
+            let ok = try await raise(#"{"title": "甲", "raisedBy": "李", "raisedOn": "2021-06-01", "ownerDepartment": "建设局", "deadline": "2021-06-04"}"#)
+            let id = try JSONSerialization.jsonObject(with: Data(ok.1.utf8)) as! [String: Any]
+            let pid = id["id"] as! String
+            // An action dated before the problem was raised would put the history out of order.
+            _ = try await act(app, pid, #"{"version": 1, "action": "escalate", "by": "x", "on": "2020-01-01", "deadline": "2020-01-02", "rectificationPlan": "p"}"#, expect: .unprocessableEntity)
+            _ = try await act(app, pid, #"{"version": 1, "action": "assign", "by": "x", "on": "2099-01-01"}"#, expect: .unprocessableEntity)
+            _ = try await act(app, pid, #"{"version": 1, "action": "resolve", "by": "x", "on": "2021-06-03"}"#, expect: .ok)
+            try await app.testing().test(.POST, "/api/v1/problems/\(pid)/actions", beforeRequest: { req in
+                req.headers.contentType = .json
+                req.body = ByteBuffer(string: #"{"version": 2, "action": "close", "by": "x", "on": "2021-06-04"}"#)
+            }) { res in #expect(res.status == .unprocessableEntity && res.body.string.contains("note: closing")) }
+
+            // The form refuses what it cannot read instead of dropping it.
+            for (field, value) in [("project", "abc"), ("level", "province")] {
+                try await app.testing().test(.POST, "/problems", beforeRequest: { req in
+                    try req.content.encode(["title": "乙", "raisedBy": "张", "ownerDepartment": "建设局", "deadline": "2099-01-01", field: value], as: .urlEncodedForm)
+                }) { res in #expect(res.status == .unprocessableEntity && res.body.string.contains("\(field):"), "\(field)") }
+            }
+            try await app.testing().test(.POST, "/problems", beforeRequest: { req in
+                try req.content.encode(["title": "乙", "raisedBy": "张", "deadline": "2099-01-01"], as: .urlEncodedForm)
+            }) { res in #expect(res.status == .unprocessableEntity && res.body.string.contains("ownerDepartment: required")) }
+            try await app.testing().test(.GET, "/api/v1/problems?view=all&department=") { res in
+                let rows = try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as! [[String: Any]]
+                #expect(rows.count == 1)   // only 甲 was written
+            }
+        }
+    }
+
+    @Test func theTextListKeepsOneProblemPerLineAndDefusesFormulas() throws {
+        #expect(ProblemText.cell("a\tb\r\nc") == "a b c")
+        #expect(ProblemText.cell(#"=HYPERLINK("http://x","y")"#) == #"'=HYPERLINK("http://x","y")"#)
+        #expect(ProblemText.cell("-3") == "'-3")
+        #expect(ProblemText.cell("征地") == "征地")
+    }
 }

@@ -50,7 +50,7 @@ struct ProblemsAPI: RouteCollection {
         guard let (_, zone) = try await req.selectedZone() else { return [] }
         let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
         let view = try req.problemViewParameter()
-        return view.select(try await req.problems.problems(zoneID: zone.id), asOf: asOf, department: req.query[String.self, at: "department"])
+        return view.select(try await req.problems.problems(zoneID: zone.id), asOf: asOf, department: req.query[String.self, at: "department"].flatMap { $0.isEmpty ? nil : $0 })
             .map { Row(id: $0.id, version: $0.version, projectID: $0.projectID, projectName: $0.projectName, problem: $0.problem,
                        overdue: $0.problem.isOverdue(asOf: asOf), orders: $0.orders, history: nil) }
     }
@@ -95,36 +95,66 @@ struct ProblemsAPI: RouteCollection {
 
 /// The checks shared by the problem pages and the API, with errors that name the field.
 enum ProblemForms {
-    static func raise(_ req: Request, zone: StoredZone, projectID: UUID?, title: String, description: String, raisedBy: String,
-                      raisedOn: CalendarDate?, owner: String, deadline: CalendarDate, level: ProblemLevel) async throws -> UUID {
-        for (field, value) in [("title", title), ("raisedBy", raisedBy), ("ownerDepartment", owner)] where value.trimmingWhitespace().isEmpty {
+    /// Longest accepted text, in characters: short fields (title, names) and long ones
+    /// (description, note, rectification plan).
+    static let shortLimit = 200, longLimit = 4000
+
+    /// The trimmed text of a required field, or a 422 naming it.
+    static func required(_ field: String, _ value: String, limit: Int = shortLimit) throws -> String {
+        let text = value.trimmingWhitespace()
+        guard text.unicodeScalars.contains(where: { !$0.properties.isDefaultIgnorableCodePoint && !$0.properties.isWhitespace }) else {
             throw Abort(.unprocessableEntity, reason: "\(field): required")
         }
-        let today = raisedOn ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
-        guard deadline >= today else { throw Abort(.unprocessableEntity, reason: "deadline: \(ProblemError.deadlineBeforeRaised)") }
-        let problem = Problem(title: title.trimmingWhitespace(), description: description, raisedBy: raisedBy.trimmingWhitespace(),
-                              raisedOn: today, ownerDepartment: owner.trimmingWhitespace(), deadline: deadline, level: level)
+        try limited(field, text, limit: limit)
+        return text
+    }
+
+    /// A 422 naming the field when `value` is longer than `limit` characters.
+    static func limited(_ field: String, _ value: String?, limit: Int = longLimit) throws {
+        if let value, value.count > limit { throw Abort(.unprocessableEntity, reason: "\(field): longer than \(limit) characters") }
+    }
+
+    static func raise(_ req: Request, zone: StoredZone, projectID: UUID?, title: String, description: String, raisedBy: String,
+                      raisedOn: CalendarDate?, owner: String, deadline: CalendarDate, level: ProblemLevel) async throws -> UUID {
+        let title = try required("title", title), raisedBy = try required("raisedBy", raisedBy), owner = try required("ownerDepartment", owner)
+        try limited("description", description)
+        let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
+        let day = raisedOn ?? today
+        guard day <= today else { throw Abort(.unprocessableEntity, reason: "raisedOn: \(day) is after today (\(today))") }
+        guard deadline >= day else { throw Abort(.unprocessableEntity, reason: "deadline: \(ProblemError.deadlineBeforeRaised)") }
+        let problem = Problem(title: title, description: description, raisedBy: raisedBy,
+                              raisedOn: day, ownerDepartment: owner, deadline: deadline, level: level)
         do { return try await req.problems.raise(problem, zoneID: zone.id, projectID: projectID) } catch let e as StoreError {
             throw Abort(.unprocessableEntity, reason: "projectID: \(e)")
         }
     }
 
+    /// Applies an action dated `on` (default today in the zone's time zone). The day may not be
+    /// before the problem's last recorded action nor after today, so the history stays in order.
     static func act(_ req: Request, id: UUID, version: Int, action: ProblemAction, by: String, on: CalendarDate?, note: String?,
                     deadline: CalendarDate?, plan: String?) async throws {
-        guard !by.trimmingWhitespace().isEmpty else { throw Abort(.unprocessableEntity, reason: "by: required") }
-        let day = on ?? CalendarDate.today()
+        let by = try required("by", by)
+        try limited("note", note)
+        try limited("rectificationPlan", plan)
+        guard let found = try await req.problems.problem(id) else { throw Abort(.notFound, reason: "no problem with id \(id)") }
+        let zone = try await req.portfolio.zones().first { $0.id == found.problem.zoneID }
+        let today = CalendarDate.today(timeZoneIdentifier: zone?.zone.timeZone ?? "Asia/Shanghai")
+        let day = on ?? today
+        if let last = found.history.last?.on, day < last {
+            throw Abort(.unprocessableEntity, reason: "on: \(day) is before the problem's last action (\(last))")
+        }
+        guard day <= today else { throw Abort(.unprocessableEntity, reason: "on: \(day) is after today (\(today))") }
         var order: SupervisionOrder?
         if action == .escalate {
-            guard let found = try await req.problems.problem(id) else { throw Abort(.notFound, reason: "no problem with id \(id)") }
             guard let deadline, deadline >= day else { throw Abort(.unprocessableEntity, reason: "deadline: an escalation needs a deadline on or after \(day)") }
             guard let plan, !plan.trimmingWhitespace().isEmpty else { throw Abort(.unprocessableEntity, reason: "rectificationPlan: an escalation needs a rectification plan (整改方案)") }
             let next = ProblemLevel.allCases.firstIndex(of: found.problem.problem.level).map { min($0 + 1, ProblemLevel.allCases.count - 1) } ?? 1
-            order = SupervisionOrder(level: ProblemLevel.allCases[next], issuedOn: day, deadline: deadline, rectificationPlan: plan)
+            order = SupervisionOrder(level: ProblemLevel.allCases[next], issuedOn: day, deadline: deadline, rectificationPlan: plan.trimmingWhitespace())
         }
         do {
-            _ = try await req.problems.act(id, expectedVersion: version, action: action, by: by.trimmingWhitespace(), on: day, note: note, order: order)
+            _ = try await req.problems.act(id, expectedVersion: version, action: action, by: by, on: day, note: note, order: order)
         } catch let e as ProblemError {
-            throw Abort(.unprocessableEntity, reason: "action: \(e)")
+            throw Abort(.unprocessableEntity, reason: "\(e == .closeNeedsNote ? "note" : "action"): \(e)")
         } catch let e as StoreError {
             if case .conflict = e { throw Abort(.conflict, reason: e.description) }
             if case .notFound = e { throw Abort(.notFound, reason: e.description) }

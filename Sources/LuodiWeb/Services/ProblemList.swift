@@ -22,7 +22,9 @@ public enum ProblemView: String, CaseIterable, Sendable {
 
 /// A problem list as tab-separated text, one problem per line (for `luodi problems`, and for
 /// pasting into a spreadsheet or a chat): deadline (with "overdue"), title, project, owner
-/// department, state, level, latest supervision order.
+/// department, state, level, latest supervision order. Tabs and line breaks inside a field become
+/// spaces, and a field that a spreadsheet would read as a formula (leading `=`, `+`, `-`, `@`)
+/// gets a leading apostrophe, as OWASP's CSV-injection guidance advises.
 public enum ProblemText {
     /// The lines of `problems` at `asOf` in `lang`, each ending in a newline; a one-line note when empty.
     public static func render(_ problems: [StoredProblem], asOf: CalendarDate, lang: Language) -> String {
@@ -32,7 +34,13 @@ public enum ProblemText {
             let due = p.problem.isOverdue(asOf: asOf) ? "\(p.problem.deadline) \(s.overdue)" : p.problem.deadline.iso
             let order = p.orders.last.map { "\(s.supervision) \(s.problemLevel($0.level)) \($0.deadline)" } ?? ""
             return [due, p.problem.title, p.projectName ?? s.blank, p.problem.ownerDepartment, s.problemState(p.problem.state),
-                    s.problemLevel(p.problem.level), order].joined(separator: "\t") + "\n"
+                    s.problemLevel(p.problem.level), order].map(cell).joined(separator: "\t") + "\n"
         }.joined()
+    }
+
+    /// One field, safe as a cell of a tab-separated line.
+    static func cell(_ text: String) -> String {
+        let flat = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        return flat.first.map { "=+-@".contains($0) } == true ? "'" + flat : flat
     }
 }

@@ -15,6 +15,8 @@ struct ProblemsModel {
     let problems: [StoredProblem]
     /// Projects of the zone a new problem can be raised on: (id, name).
     let projects: [(UUID, String)]
+    /// The project the raise form starts on (`?project=` from a project page).
+    let selectedProject: UUID?
 }
 
 /// One problem with its history and the actions that are open to it.

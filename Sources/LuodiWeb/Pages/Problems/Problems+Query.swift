@@ -16,7 +16,8 @@ enum ProblemsPage {
         let model = ProblemsModel(
             lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name), zone: zone.zone.name, asOf: asOf, view: view,
             department: department, departments: Set(all.map(\.problem.ownerDepartment)).sorted { $0.compare($1, options: .numeric) == .orderedAscending },
-            problems: view.select(all, asOf: asOf, department: department), projects: projects)
+            problems: view.select(all, asOf: asOf, department: department), projects: projects,
+            selectedProject: req.query[String.self, at: "project"].flatMap(UUID.init(uuidString:)))
         return ProblemsView.render(model).response()
     }
 
@@ -25,23 +26,33 @@ enum ProblemsPage {
         struct Form: Content {
             var zone: String?
             var project: String?
-            var title: String
+            var title: String?
             var description: String?
-            var raisedBy: String
-            var ownerDepartment: String
-            var deadline: String
+            var raisedBy: String?
+            var ownerDepartment: String?
+            var deadline: String?
             var level: String?
         }
-        let form: Form
-        do { form = try req.content.decode(Form.self) } catch { throw Abort(.badRequest, reason: "title, raisedBy, ownerDepartment and deadline are required") }
+        let form = (try? req.content.decode(Form.self)) ?? Form()
         let zone: StoredZone
         do { zone = try await req.portfolio.zone(named: form.zone) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
         let deadline: CalendarDate
-        do { deadline = try CalendarDate(iso: form.deadline) } catch { throw Abort(.unprocessableEntity, reason: "deadline: \(error)") }
-        let id = try await ProblemForms.raise(req, zone: zone, projectID: form.project.flatMap(UUID.init(uuidString:)), title: form.title,
-                                              description: form.description ?? "", raisedBy: form.raisedBy, raisedOn: nil,
-                                              owner: form.ownerDepartment, deadline: deadline,
-                                              level: form.level.flatMap(ProblemLevel.init(rawValue:)) ?? .zone)
+        do { deadline = try CalendarDate(iso: try ProblemForms.required("deadline", form.deadline ?? "")) } catch let e as CalendarDateError {
+            throw Abort(.unprocessableEntity, reason: "deadline: \(e)")
+        }
+        var projectID: UUID?
+        if let text = form.project, !text.isEmpty {
+            guard let id = UUID(uuidString: text) else { throw Abort(.unprocessableEntity, reason: "project: '\(text)' is not a project id") }
+            projectID = id
+        }
+        var level = ProblemLevel.zone
+        if let text = form.level, !text.isEmpty {
+            guard let l = ProblemLevel(rawValue: text) else { throw Abort(.unprocessableEntity, reason: "level: use zone, district or city") }
+            level = l
+        }
+        let id = try await ProblemForms.raise(req, zone: zone, projectID: projectID, title: form.title ?? "",
+                                              description: form.description ?? "", raisedBy: form.raisedBy ?? "", raisedOn: nil,
+                                              owner: form.ownerDepartment ?? "", deadline: deadline, level: level)
         return req.redirect(to: SiteURL.problem(id).path, redirectType: .normal)
     }
 }
@@ -68,7 +79,7 @@ enum ProblemPage {
         }
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound, reason: "no such problem") }
         let form: Form
-        do { form = try req.content.decode(Form.self) } catch { throw Abort(.badRequest, reason: "action and by are required") }
+        do { form = try req.content.decode(Form.self) } catch { throw Abort(.unprocessableEntity, reason: "version and action are required (version: a whole number)") }
         guard let action = ProblemAction(rawValue: form.action), action != .raise else {
             throw Abort(.badRequest, reason: "action: use assign, resolve, reopen, close or escalate")
         }

@@ -43,7 +43,8 @@ enum ProjectDetailView {
             .unwrap(p.source) { .p(.class("note"), .text("\(s.source): \($0)")) },
             .h2(.text(s.problemsTitle)),
             ProblemsView.table(m.problems, asOf: m.asOf, lang: m.lang),
-            .p(.a(.href(SiteURL.problems.path + "?zone=" + (m.zone.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")), .text(s.raiseProblem))),
+            .p(.a(.href(SiteURL.problems.path + "?zone=" + (m.zone.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                      + "&project=" + m.id.uuidString), .text(s.raiseProblem))),
             .h2(.text(s.timeline)),
             .unwrap(timeline, { .div(.class("card"), .raw($0)) }, else: .p(.class("note"), .text(s.noMilestones))),
             .h2(.text(s.milestonesTitle)),

@@ -41,7 +41,7 @@ public struct FluentPortfolioRepository: PortfolioRepository {
     private var sql: any SQLDatabase { db as! any SQLDatabase }
 
     public func replaceLinks(projectID: UUID, expectedVersion: Int, links: [MilestoneLink]) async throws -> Int {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             guard let record = try await ProjectRecord.find(projectID, on: tx) else { throw StoreError.notFound("project \(projectID)") }
             guard record.version == expectedVersion else {
                 throw StoreError.conflict("project '\(record.name)'", expected: expectedVersion, current: record.version)
@@ -72,7 +72,7 @@ public struct FluentPortfolioRepository: PortfolioRepository {
     }
 
     public func apply(_ batch: PortfolioBatch) async throws -> ImportOutcome {
-        try await db.transaction { tx in try await write(batch, on: tx, commit: true) }
+        try await db.writeTransaction { tx in try await write(batch, on: tx, commit: true) }
     }
 
     private func write(_ batch: PortfolioBatch, on db: any Database, commit: Bool) async throws -> ImportOutcome {

@@ -30,7 +30,7 @@ public struct ProblemRepository: Sendable {
     /// Raises a problem; its history starts with "raise".
     /// - Throws: `StoreError.notFound` when the project is not in the zone.
     public func raise(_ problem: Problem, zoneID: UUID, projectID: UUID?) async throws -> UUID {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             if let projectID {
                 guard let project = try await ProjectRecord.find(projectID, on: tx), project.zoneID == zoneID else {
                     throw StoreError.notFound("project \(projectID) in this zone")
@@ -52,7 +52,7 @@ public struct ProblemRepository: Sendable {
     /// - Throws: `StoreError.conflict`, `StoreError.notFound`, or `ProblemError` for an action the state does not allow.
     public func act(_ id: UUID, expectedVersion: Int, action: ProblemAction, by: String, on day: CalendarDate,
                     note: String?, order: SupervisionOrder?) async throws -> StoredProblem {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             guard let record = try await ProblemRecord.find(id, on: tx) else { throw StoreError.notFound("problem \(id)") }
             guard record.version == expectedVersion else {
                 throw StoreError.conflict("problem '\(record.title)'", expected: expectedVersion, current: record.version)

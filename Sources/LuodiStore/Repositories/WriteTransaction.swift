@@ -1,0 +1,25 @@
+import Fluent
+import FluentSQLiteDriver
+import Foundation
+
+extension Database {
+    /// Runs `body` in a transaction, and runs it again when SQLite refuses the write with
+    /// SQLITE_BUSY. Two pooled connections whose deferred transactions both read and then
+    /// write deadlock, and SQLite answers one of them BUSY at once without calling its busy
+    /// handler (sqlite.org/lang_transaction.html, "read transactions"; sqlite.org/c3ref/busy_handler.html).
+    /// The refused transaction has rolled back, so running it again is safe, and it reads
+    /// again what the other one wrote (a version check then answers "conflict" as it should).
+    /// Up to 50 tries, 2 ms apart and growing; PostgreSQL never answers BUSY.
+    /// - Throws: what `body` throws, or the last SQLite error after the last try.
+    func writeTransaction<T: Sendable>(_ body: @Sendable @escaping (any Database) async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try await transaction(body)
+            } catch let e as SQLiteError where e.reason == .busy && attempt < 49 {
+                attempt += 1
+                try await Task.sleep(nanoseconds: UInt64(2_000_000 * min(attempt, 10)))
+            }
+        }
+    }
+}

@@ -190,6 +190,10 @@ import VaporTesting
             #expect(tooLong.0 == .unprocessableEntity && tooLong.1.contains("title: longer than 200 characters"))
             let invisible = try await raise(#"{"title": "\u200b", "raisedBy": "李", "ownerDepartment": "建设局", "deadline": "2099-06-04"}"#)
             #expect(invisible.0 == .unprocessableEntity && invisible.1.contains("title: required"))
+            let missing = try await raise(#"{"title": "甲", "raisedBy": "李", "ownerDepartment": "建设局"}"#)
+            #expect(missing.0 == .badRequest && missing.1.contains("deadline: required"), "\(missing.1)")
+            let badDate = try await raise(#"{"title": "甲", "raisedBy": "李", "ownerDepartment": "建设局", "deadline": "2021-02-30"}"#)
+            #expect(badDate.0 == .badRequest && badDate.1.contains("deadline: not a valid value"), "\(badDate.1)")
             let future = try await raise(#"{"title": "甲", "raisedBy": "李", "raisedOn": "2099-01-01", "ownerDepartment": "建设局", "deadline": "2099-06-04"}"#)
             #expect(future.0 == .unprocessableEntity && future.1.contains("raisedOn"))
 

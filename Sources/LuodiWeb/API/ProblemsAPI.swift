@@ -58,7 +58,7 @@ struct ProblemsAPI: RouteCollection {
     func raise(_ req: Request) async throws -> Response {
         let body: NewProblem
         do { body = try req.content.decode(NewProblem.self) } catch {
-            throw Abort(.badRequest, reason: "body: expected title, raisedBy, ownerDepartment, deadline (yyyy-MM-dd) and optionally zone, projectID, description, level (\(error))")
+            throw ProblemForms.bodyError(error, expected: "title, raisedBy, ownerDepartment, deadline (yyyy-MM-dd) and optionally zone, projectID, description, raisedOn, level")
         }
         let zone: StoredZone
         do { zone = try await req.portfolio.zone(named: body.zone) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
@@ -85,7 +85,7 @@ struct ProblemsAPI: RouteCollection {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "id: not a problem id (UUID)") }
         let body: Action
         do { body = try req.content.decode(Action.self) } catch {
-            throw Abort(.badRequest, reason: "body: expected version, action (assign, resolve, reopen, close, escalate), by, and note / deadline / rectificationPlan as the action needs (\(error))")
+            throw ProblemForms.bodyError(error, expected: "version, action (assign, resolve, reopen, close, escalate), by, and on / note / deadline / rectificationPlan as the action needs")
         }
         try await ProblemForms.act(req, id: id, version: body.version, action: body.action, by: body.by, on: body.on, note: body.note,
                                    deadline: body.deadline, plan: body.rectificationPlan)
@@ -107,6 +107,21 @@ enum ProblemForms {
         }
         try limited(field, text, limit: limit)
         return text
+    }
+
+    /// A 400 for a body that cannot be read, naming the field where the decoder says which one.
+    static func bodyError(_ error: any Error, expected: String) -> any Error {
+        if !(error is DecodingError), let abort = error as? any AbortError, abort.status != .unprocessableEntity { return abort }
+        let field: String?, problem: String
+        switch error as? DecodingError {
+        case let .keyNotFound(key, _)?: field = key.stringValue; problem = "required"
+        case let .valueNotFound(_, c)?: field = c.codingPath.last?.stringValue; problem = "required"
+        case let .typeMismatch(_, c)?, let .dataCorrupted(c)?:
+            field = c.codingPath.last?.stringValue; problem = "not a valid value (\(c.debugDescription))"
+        default: field = nil; problem = ""
+        }
+        guard let field else { return Abort(.badRequest, reason: "body: expected a JSON object with \(expected)") }
+        return Abort(.badRequest, reason: "\(field): \(problem); the body takes \(expected)")
     }
 
     /// A 422 naming the field when `value` is longer than `limit` characters.

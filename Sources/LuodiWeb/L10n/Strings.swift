@@ -34,6 +34,7 @@ public struct Strings: Sendable {
     let by: String
     let action: String
     let note: String
+    let actedOn: String
     let escalateHelp: String
     let switchLanguage: String
     let zone: String
@@ -150,7 +151,7 @@ extension Strings {
         problemTitle: "问题", problemDescription: "问题描述", ownerDepartment: "责任单位", deadline: "办结时限", level: "层级",
         supervision: "督办", noProblems: "没有符合条件的问题。", raiseProblem: "提出问题", raisedBy: "提出人",
         resolutionNote: "销号说明", issuedOn: "督办日期", rectificationPlan: "整改方案", history: "办理记录", by: "经办人",
-        action: "操作", note: "说明",
+        action: "操作", note: "说明", actedOn: "办理日期",
         escalateHelp: "提级督办须填写新的办结时限和整改方案;督办逾期的项目亮红灯。销号须填写说明。",
         switchLanguage: "English", zone: "功能区", asOf: "截至日期", show: "查看",
         dashboardTitle: "作战图总览", odometer: "计程表", completionRate: "投资完成率", timeElapsedShare: "序时进度",
@@ -236,7 +237,7 @@ extension Strings {
         problemTitle: "Problem", problemDescription: "Description", ownerDepartment: "Owner", deadline: "Deadline", level: "Level",
         supervision: "Supervision", noProblems: "No problem matches.", raiseProblem: "Raise a problem", raisedBy: "Raised by",
         resolutionNote: "Resolution note", issuedOn: "Issued", rectificationPlan: "Rectification plan", history: "History", by: "By",
-        action: "Action", note: "Note",
+        action: "Action", note: "Note", actedOn: "Date",
         escalateHelp: "Escalating needs a new deadline and a rectification plan; a project with an overdue order turns red. Closing needs a note.",
         switchLanguage: "中文", zone: "Zone", asOf: "As of", show: "Show",
         dashboardTitle: "Battle map overview", odometer: "Odometer", completionRate: "Investment completion", timeElapsedShare: "Time elapsed",

@@ -86,7 +86,7 @@ enum ProblemDetailView {
                            .tr(.td(.text(s.problemLevel(o.level))), .td(.text(o.issuedOn.iso)), .td(.text(o.deadline.iso)), .td(.text(o.rectificationPlan)))
                        }))),
             .h2(.text(s.history)),
-            .table(.tr(.th(.text(s.asOf)), .th(.text(s.by)), .th(.text(s.action)), .th(.text(s.note))),
+            .table(.tr(.th(.text(s.actedOn)), .th(.text(s.by)), .th(.text(s.action)), .th(.text(s.note))),
                    .forEach(m.history) { e in
                        .tr(.td(.text(e.on.iso)), .td(.text(e.by)), .td(.text(s.problemAction(e.action))), .td(.text(e.note ?? "")))
                    }),

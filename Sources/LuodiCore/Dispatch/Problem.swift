@@ -10,6 +10,12 @@ public enum ProblemLevel: String, CaseIterable, Sendable, Codable, Comparable {
     public static func < (a: ProblemLevel, b: ProblemLevel) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
+
+    /// The level an escalation goes to; nil at city level.
+    public var next: ProblemLevel? {
+        let i = Self.allCases.firstIndex(of: self)! + 1
+        return i < Self.allCases.count ? Self.allCases[i] : nil
+    }
 }
 
 /// The life of a problem: open → assigned → resolved → closed (销号).
@@ -47,14 +53,17 @@ public struct Problem: Hashable, Sendable, Codable {
         self.level = level
     }
 
+    /// Open or assigned: not yet resolved or closed (销号).
+    public var isUnresolved: Bool { state == .open || state == .assigned }
+
     /// Past its deadline (strictly before `asOf`) and not resolved or closed.
     public func isOverdue(asOf: CalendarDate) -> Bool {
-        (state == .open || state == .assigned) && deadline < asOf
+        isUnresolved && deadline < asOf
     }
 
     /// Due from `asOf` through the following Sunday and not resolved or closed ("due this week").
     public func isDueThisWeek(asOf: CalendarDate) -> Bool {
-        guard state == .open || state == .assigned, deadline >= asOf else { return false }
+        guard isUnresolved, deadline >= asOf else { return false }
         let sunday = asOf.adding(days: 6 - WorkingDayCalendar.weekdayIndex(asOf))
         return deadline <= sunday
     }
@@ -72,8 +81,8 @@ public struct Problem: Hashable, Sendable, Codable {
             p.state = .closed
             p.resolutionNote = note
         case (.escalate, .open), (.escalate, .assigned):
-            guard level < .city else { throw ProblemError.alreadyAtTop }
-            p.level = ProblemLevel.allCases[ProblemLevel.allCases.firstIndex(of: level)! + 1]
+            guard let next = level.next else { throw ProblemError.alreadyAtTop }
+            p.level = next
         default:
             throw ProblemError.notAllowed(action, state)
         }

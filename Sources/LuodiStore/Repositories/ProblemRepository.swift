@@ -57,9 +57,7 @@ public struct ProblemRepository: Sendable {
             guard record.version == expectedVersion else {
                 throw StoreError.conflict("problem '\(record.title)'", expected: expectedVersion, current: record.version)
             }
-            var updated = try record.domain().applying(action, note: note)
-            if action == .escalate, let order { updated.level = order.level }
-            record.assign(updated)
+            record.assign(try record.domain().applying(action, note: note))
             record.version += 1
             try await record.update(on: tx)
             let count = try await ProblemEventRecord.query(on: tx).filter(\.$problemID == id).count()
@@ -96,7 +94,7 @@ public struct ProblemRepository: Sendable {
     public func openOrders(zoneID: UUID) async throws -> [UUID: [SupervisionDue]] {
         var out: [UUID: [SupervisionDue]] = [:]
         for p in try await problems(zoneID: zoneID) {
-            guard let projectID = p.projectID, p.problem.state == .open || p.problem.state == .assigned, let last = p.orders.last else { continue }
+            guard let projectID = p.projectID, p.problem.isUnresolved, let last = p.orders.last else { continue }
             out[projectID, default: []].append(SupervisionDue(problem: p.problem.title, deadline: last.deadline))
         }
         return out

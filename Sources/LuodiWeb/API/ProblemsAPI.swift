@@ -77,8 +77,9 @@ struct ProblemsAPI: RouteCollection {
     func read(_ req: Request, id: UUID) async throws -> Row {
         guard let found = try await req.problems.problem(id) else { throw Abort(.notFound, reason: "no problem with id \(id)") }
         let p = found.problem
+        let today = try await req.today(inZone: p.zoneID)
         return Row(id: p.id, version: p.version, projectID: p.projectID, projectName: p.projectName, problem: p.problem,
-                   overdue: p.problem.isOverdue(asOf: CalendarDate.today()), orders: p.orders, history: found.history)
+                   overdue: p.problem.isOverdue(asOf: today), orders: p.orders, history: found.history)
     }
 
     func act(_ req: Request) async throws -> Row {
@@ -152,8 +153,7 @@ enum ProblemForms {
         try limited("note", note)
         try limited("rectificationPlan", plan)
         guard let found = try await req.problems.problem(id) else { throw Abort(.notFound, reason: "no problem with id \(id)") }
-        let zone = try await req.portfolio.zones().first { $0.id == found.problem.zoneID }
-        let today = CalendarDate.today(timeZoneIdentifier: zone?.zone.timeZone ?? "Asia/Shanghai")
+        let today = try await req.today(inZone: found.problem.zoneID)
         let day = on ?? today
         if let last = found.history.last?.on, day < last {
             throw Abort(.unprocessableEntity, reason: "on: \(day) is before the problem's last action (\(last))")
@@ -163,8 +163,8 @@ enum ProblemForms {
         if action == .escalate {
             guard let deadline, deadline >= day else { throw Abort(.unprocessableEntity, reason: "deadline: an escalation needs a deadline on or after \(day)") }
             guard let plan, !plan.trimmingWhitespace().isEmpty else { throw Abort(.unprocessableEntity, reason: "rectificationPlan: an escalation needs a rectification plan (整改方案)") }
-            let next = ProblemLevel.allCases.firstIndex(of: found.problem.problem.level).map { min($0 + 1, ProblemLevel.allCases.count - 1) } ?? 1
-            order = SupervisionOrder(level: ProblemLevel.allCases[next], issuedOn: day, deadline: deadline, rectificationPlan: plan.trimmingWhitespace())
+            // At city level there is no order to issue; the repository refuses the escalation.
+            order = SupervisionOrder(level: found.problem.problem.level.next ?? .city, issuedOn: day, deadline: deadline, rectificationPlan: plan.trimmingWhitespace())
         }
         do {
             _ = try await req.problems.act(id, expectedVersion: version, action: action, by: by, on: day, note: note, order: order)
@@ -179,6 +179,12 @@ enum ProblemForms {
 }
 
 extension Request {
+    /// Today in the time zone of the zone with `id` (Asia/Shanghai if the zone is gone).
+    func today(inZone id: UUID) async throws -> CalendarDate {
+        let zone = try await FluentPortfolioRepository(db: db).zone(id: id)
+        return zone.map { CalendarDate.today(timeZoneIdentifier: $0.zone.timeZone) } ?? CalendarDate.today()
+    }
+
     /// `view` query parameter of the problem lists (open by default).
     func problemViewParameter() throws -> ProblemView {
         guard let raw = query[String.self, at: "view"], !raw.isEmpty else { return .open }

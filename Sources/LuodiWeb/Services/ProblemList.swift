@@ -11,7 +11,7 @@ public enum ProblemView: String, CaseIterable, Sendable {
         problems.filter { p in
             if let department, p.problem.ownerDepartment != department { return false }
             switch self {
-            case .open: return p.problem.state == .open || p.problem.state == .assigned
+            case .open: return p.problem.isUnresolved
             case .week: return p.problem.isDueThisWeek(asOf: asOf)
             case .overdue: return p.problem.isOverdue(asOf: asOf)
             case .all: return true

@@ -12,7 +12,7 @@ enum ProblemsPage {
         let all = try await req.problems.problems(zoneID: zone.id)
         let department = req.query[String.self, at: "department"].flatMap { $0.isEmpty ? nil : $0 }
         let view = try req.problemViewParameter()
-        let projects = try await req.portfolio.assess(zone, asOf: asOf).projects.map { ($0.stored.id, $0.project.name) }
+        let projects = try await FluentPortfolioRepository(db: req.db).projects(zoneID: zone.id).map { ($0.id, $0.plan.project.name) }
         let model = ProblemsModel(
             lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name), zone: zone.zone.name, asOf: asOf, view: view,
             department: department, departments: Set(all.map(\.problem.ownerDepartment)).sorted { $0.compare($1, options: .numeric) == .orderedAscending },
@@ -62,8 +62,8 @@ enum ProblemPage {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let found = try await req.problems.problem(id) else {
             throw Abort(.notFound, reason: "no such problem")
         }
-        let zone = try await req.portfolio.zones().first { $0.id == found.problem.zoneID }
-        let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone?.zone.timeZone ?? "Asia/Shanghai")
+        let today = try await req.today(inZone: found.problem.zoneID)
+        let asOf = try req.asOfParameter() ?? today
         return ProblemDetailView.render(ProblemModel(lang: req.language, path: req.pathAndQuery, asOf: asOf, problem: found.problem,
                                                history: found.history)).response()
     }

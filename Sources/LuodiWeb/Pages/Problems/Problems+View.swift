@@ -50,7 +50,7 @@ enum ProblemsView {
                         .td(.text(s.problemState(p.problem.state))),
                         .td(.text(s.problemLevel(p.problem.level))),
                         .td(.unwrap(p.orders.last) { o in
-                            o.deadline < asOf && (p.problem.state == .open || p.problem.state == .assigned)
+                            o.deadline < asOf && p.problem.isUnresolved
                                 ? .span(.class("overdue"), .text("\(s.problemLevel(o.level)) \(o.deadline) \(s.overdue)"))
                                 : .text("\(s.problemLevel(o.level)) \(o.deadline)")
                         }))

@@ -12,6 +12,9 @@ public struct Zone: Hashable, Sendable, Codable {
     /// The zone's own calendar exceptions on top of the PRC holidays and 调休: true = a working
     /// day (e.g. weekend work), false = closed.
     public var calendarExceptions: [CalendarDate: Bool] = [:]
+    /// How often the zone's projects report; nil until the zone starts reporting (no project is
+    /// then flagged for a missing report).
+    public var reportingCycle: ReportingCycle?
 
     /// The zone's working days: Monday to Friday, the State Council's notices, then the zone's
     /// own exceptions.

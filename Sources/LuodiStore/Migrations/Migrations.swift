@@ -10,5 +10,6 @@ public enum LuodiMigrations {
         M005_CreateMilestoneLinks(),
         M006_AddZoneCalendarExceptions(),
         M007_CreateProblems(),
+        M008_CreateReports(),
     ]
 }

@@ -14,6 +14,8 @@ public final class ZoneRecord: Model, @unchecked Sendable {
     @Field(key: "rule_set") public var ruleSet: String
     /// The zone's own calendar exceptions as JSON `{"2021-06-30": false}`; nil when none.
     @OptionalField(key: "calendar_exceptions") public var calendarExceptions: String?
+    /// `weekly`, `halfMonthly` or `monthly`; nil until the zone starts reporting.
+    @OptionalField(key: "reporting_cycle") public var reportingCycle: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -26,6 +28,7 @@ public final class ZoneRecord: Model, @unchecked Sendable {
         timeElapsedConvention = zone.timeElapsedConvention.rawValue
         ruleSet = String(decoding: try JSONEncoder().encode(zone.ruleSet), as: UTF8.self)
         calendarExceptions = try Self.encode(zone.calendarExceptions)
+        reportingCycle = zone.reportingCycle?.rawValue
     }
 
     static func encode(_ exceptions: [CalendarDate: Bool]) throws -> String? {
@@ -48,6 +51,10 @@ public final class ZoneRecord: Model, @unchecked Sendable {
         }
         var zone = Zone(name: name, currency: try CurrencyCode(currency), timeZone: timeZone,
                         timeElapsedConvention: convention, ruleSet: rules)
+        if let cycle = reportingCycle {
+            guard let c = ReportingCycle(rawValue: cycle) else { throw StoreError.corrupt("zone \(name): reporting_cycle '\(cycle)'") }
+            zone.reportingCycle = c
+        }
         if let text = calendarExceptions {
             do {
                 let byText = try JSONDecoder().decode([String: Bool].self, from: Data(text.utf8))

@@ -54,8 +54,8 @@ struct APIController: RouteCollection {
         let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.timeZone)
         let a = try await req.portfolio.assess(found.project, of: found.zone, asOf: asOf)
         return try json(ProjectDetailResponse(id: id, zone: zone.name, version: found.project.version, asOf: asOf.iso,
-                                              project: found.project.plan.project, milestones: found.project.plan.milestones,
-                                              links: found.project.plan.links, rag: a.status, reasons: a.reasons))
+                                              project: a.plan.project, milestones: a.plan.milestones, links: a.plan.links,
+                                              rag: a.assessment.status, reasons: a.assessment.reasons, reporting: ReportingFigures(a.reporting)))
     }
 
     /// Replaces a project's milestone dependencies: 200 with the new version, 409 when the

@@ -23,6 +23,22 @@ struct ProjectDetailResponse: Codable {
     var links: [MilestoneLink]
     var rag: RAGStatus
     var reasons: [RAGAssessment.Finding]
+    /// The reporting state at `asOf`; absent when the zone has no reporting cycle.
+    var reporting: ReportingFigures?
+}
+
+/// A project's reporting state in the API: the last period reported, whether a whole cycle
+/// passed without a report, and whether the completed investment was summed from reports.
+struct ReportingFigures: Codable, Sendable {
+    var lastReportedPeriod: String?
+    var reportOverdue: Bool
+    var completedInvestmentFromReports: Bool
+    init?(_ state: ReportingState?) {
+        guard let state else { return nil }
+        lastReportedPeriod = state.lastReported?.name
+        reportOverdue = state.stale
+        completedInvestmentFromReports = state.derivedFromReports
+    }
 }
 
 /// `PUT /api/v1/projects/{id}/links`: the project's whole set of milestone dependencies, and the

@@ -49,15 +49,22 @@ extension Application {
     /// The repository over this application's database.
     public var portfolioRepository: any PortfolioRepository { FluentPortfolioRepository(db: db) }
     /// The portfolio service over this application's database.
-    public var portfolioService: PortfolioService { PortfolioService(repository: portfolioRepository, problems: problemRepository) }
+    public var portfolioService: PortfolioService {
+        PortfolioService(repository: portfolioRepository, problems: problemRepository, reports: reportRepository)
+    }
     /// The problems and supervision orders of this application's database.
     public var problemRepository: ProblemRepository { ProblemRepository(db: db) }
+    /// The progress reports and reporting periods of this application's database.
+    public var reportRepository: ReportRepository { ReportRepository(db: db) }
     var uploadLimit: Int { storage[UploadLimitKey.self] ?? 32 * 1024 * 1024 }
 }
 
 extension Request {
-    var portfolio: PortfolioService { PortfolioService(repository: FluentPortfolioRepository(db: db), problems: ProblemRepository(db: db)) }
+    var portfolio: PortfolioService {
+        PortfolioService(repository: FluentPortfolioRepository(db: db), problems: ProblemRepository(db: db), reports: ReportRepository(db: db))
+    }
     var problems: ProblemRepository { ProblemRepository(db: db) }
+    var reports: ReportRepository { ReportRepository(db: db) }
     var importer: ImportService { ImportService(repository: FluentPortfolioRepository(db: db)) }
     var uploads: UploadRepository { UploadRepository(db: db) }
     var language: Language {

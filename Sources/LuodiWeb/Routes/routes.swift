@@ -26,6 +26,7 @@ func routes(_ app: Application) throws {
     }
     try APIController().boot(routes: app.grouped("api", "v1"))
     try ProblemsAPI().boot(routes: app.grouped("api", "v1"))
+    try ReportsAPI().boot(routes: app.grouped("api", "v1"))
     app.get("problems") { try await ProblemsPage.handle($0) }
     app.post("problems") { try await ProblemsPage.raise($0) }
     app.get("problems", ":id") { try await ProblemPage.handle($0) }

@@ -13,9 +13,24 @@ public struct AssessedZone: Sendable {
 /// A stored project with its light.
 public struct AssessedStoredProject: Sendable {
     public let stored: StoredProject
+    /// The plan as assessed: the stored plan with its completed investment summed from the
+    /// project's reports where it has any in the as-of year.
+    public let plan: ProjectPlan
     public let assessment: RAGAssessment
-    public var project: Project { stored.plan.project }
-    var core: AssessedProject { AssessedProject(plan: stored.plan, assessment: assessment) }
+    /// Where the project stands in the zone's reporting cycle; nil when the zone has none.
+    public let reporting: ReportingState?
+    public var project: Project { plan.project }
+    var core: AssessedProject { AssessedProject(plan: plan, assessment: assessment) }
+}
+
+/// A project's reports as of a date.
+public struct ReportingState: Sendable, Hashable {
+    /// The latest period reported (a period counts once it has begun).
+    public let lastReported: ReportingPeriod?
+    /// A whole cycle passed without a report ("no report since …"; see `ReportedProgress.isStale`).
+    public let stale: Bool
+    /// The completed investment shown was summed from the year's reports, not imported.
+    public let derivedFromReports: Bool
 }
 
 /// Reads the portfolio and applies the zone's rules: the one place that turns stored projects
@@ -24,10 +39,13 @@ public struct PortfolioService: Sendable {
     let repository: any PortfolioRepository
     /// Supervision orders that turn lights red; nil where problems are not kept.
     let problems: ProblemRepository?
+    /// Progress reports, from which completed investment and freshness are derived; nil where reports are not kept.
+    let reports: ReportRepository?
 
-    public init(repository: any PortfolioRepository, problems: ProblemRepository? = nil) {
+    public init(repository: any PortfolioRepository, problems: ProblemRepository? = nil, reports: ReportRepository? = nil) {
         self.repository = repository
         self.problems = problems
+        self.reports = reports
     }
 
     /// The zone named, or the first zone created when `name` is nil.
@@ -51,19 +69,40 @@ public struct PortfolioService: Sendable {
         let date = asOf ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
         let rules = zone.zone.ruleSet, convention = zone.zone.timeElapsedConvention, calendar = zone.zone.workingDays
         let orders = try await problems?.openOrders(zoneID: zone.id) ?? [:]
-        let projects = try await repository.projects(zoneID: zone.id).map {
-            AssessedStoredProject(stored: $0, assessment: rules.assess($0.plan, asOf: date, convention: convention, calendar: calendar,
-                                                                      supervision: orders[$0.id] ?? []))
+        let figures = zone.zone.reportingCycle == nil ? [:] : try await reports?.reportedFigures(zoneID: zone.id) ?? [:]
+        let projects = try await repository.projects(zoneID: zone.id).map { stored in
+            let (plan, reporting) = try Self.reported(stored.plan, figures[stored.id] ?? [], cycle: zone.zone.reportingCycle, asOf: date)
+            return AssessedStoredProject(stored: stored, plan: plan,
+                                         assessment: rules.assess(plan, asOf: date, convention: convention, calendar: calendar,
+                                                                  supervision: orders[stored.id] ?? []),
+                                         reporting: reporting)
         }
         return AssessedZone(stored: zone, asOf: date, share: TimeElapsedShare(asOf: date, convention: convention), projects: projects)
     }
 
-    /// One project's light at `asOf`, with the open supervision orders on its problems.
-    public func assess(_ project: StoredProject, of zone: StoredZone, asOf: CalendarDate) async throws -> RAGAssessment {
+    /// One project's light at `asOf`, with the open supervision orders on its problems and the figures of its reports.
+    public func assess(_ project: StoredProject, of zone: StoredZone, asOf: CalendarDate) async throws -> AssessedStoredProject {
         let z = zone.zone
         let orders = try await problems?.openOrders(zoneID: zone.id) ?? [:]
-        return z.ruleSet.assess(project.plan, asOf: asOf, convention: z.timeElapsedConvention, calendar: z.workingDays,
-                                supervision: orders[project.id] ?? [])
+        let figures = z.reportingCycle == nil ? [:] : try await reports?.reportedFigures(zoneID: zone.id) ?? [:]
+        let (plan, reporting) = try Self.reported(project.plan, figures[project.id] ?? [], cycle: z.reportingCycle, asOf: asOf)
+        return AssessedStoredProject(stored: project, plan: plan,
+                                     assessment: z.ruleSet.assess(plan, asOf: asOf, convention: z.timeElapsedConvention, calendar: z.workingDays,
+                                                                  supervision: orders[project.id] ?? []),
+                                     reporting: reporting)
+    }
+
+    /// The plan with its completed investment summed from the year's reports (when it has
+    /// any), and its reporting state; the plan unchanged and no state when the zone has no cycle.
+    static func reported(_ plan: ProjectPlan, _ figures: [(period: ReportingPeriod, investment: Money?)],
+                         cycle: ReportingCycle?, asOf: CalendarDate) throws -> (ProjectPlan, ReportingState?) {
+        guard let cycle else { return (plan, nil) }
+        var plan = plan
+        let derived = try ReportedProgress.completedInvestment(figures, asOf: asOf)
+        if let derived { plan.project.completedInvestment = derived }
+        let last = ReportedProgress.lastReported(figures.map(\.period), asOf: asOf)
+        return (plan, ReportingState(lastReported: last, stale: ReportedProgress.isStale(lastReported: last, asOf: asOf, cycle: cycle),
+                                     derivedFromReports: derived != nil))
     }
 
     /// The status report of one zone, or of every zone when `zoneName` is nil.

@@ -43,7 +43,7 @@ public struct ProjectFilter: Sendable, Equatable {
             guard let plan = p.project.annualPlannedInvestment, let done = p.project.completedInvestment else { return -1 }
             return done.ratio(to: plan) ?? -1
         }
-        func overdue(_ p: AssessedStoredProject) -> Int { p.stored.plan.milestones.filter { $0.isOverdue(asOf: asOf) }.count }
+        func overdue(_ p: AssessedStoredProject) -> Int { p.plan.milestones.filter { $0.isOverdue(asOf: asOf) }.count }
         let ascending: (AssessedStoredProject, AssessedStoredProject) -> Bool = { a, b in
             switch sort {
             case .name: return a.project.name < b.project.name

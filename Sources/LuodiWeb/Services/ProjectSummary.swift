@@ -17,6 +17,10 @@ public struct ProjectSummary: Codable, Sendable {
     public var completionPercent: Double?
     public var milestones: Int
     public var overdueMilestones: Int
+    /// The last period reported, when the zone has a reporting cycle and the project has reported.
+    public var lastReportedPeriod: String?
+    /// True when a whole reporting cycle passed without a report; nil when the zone has no cycle.
+    public var reportOverdue: Bool?
 }
 
 extension ProjectSummary {
@@ -28,7 +32,8 @@ extension ProjectSummary {
             rag: p.assessment.status, reasons: p.assessment.reasons, totalInvestment: x.totalInvestment,
             annualPlannedInvestment: x.annualPlannedInvestment, completedInvestment: x.completedInvestment,
             completionPercent: x.annualPlannedInvestment.flatMap { plan in x.completedInvestment?.ratio(to: plan).map { round2($0 * 100) } },
-            milestones: p.stored.plan.milestones.count,
-            overdueMilestones: p.stored.plan.milestones.filter { $0.isOverdue(asOf: asOf) }.count)
+            milestones: p.plan.milestones.count,
+            overdueMilestones: p.plan.milestones.filter { $0.isOverdue(asOf: asOf) }.count,
+            lastReportedPeriod: p.reporting?.lastReported?.name, reportOverdue: p.reporting?.stale)
     }
 }

@@ -11,7 +11,11 @@ struct ProjectDetailModel {
     let asOf: CalendarDate
     let plan: ProjectPlan
     let assessment: RAGAssessment
+    /// Where the project stands in the zone's reporting cycle; nil when the zone has none.
+    let reporting: ReportingState?
     let version: Int
+    /// The project's progress reports, oldest period first.
+    let reports: [StoredReport]
     /// The problems raised on this project, every state, earliest deadline first.
     let problems: [StoredProblem]
     /// The milestone network's schedule by milestone name (empty without links).

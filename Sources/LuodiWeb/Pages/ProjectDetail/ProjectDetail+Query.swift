@@ -17,19 +17,20 @@ enum ProjectDetailPage {
               let found = try await FluentPortfolioRepository(db: req.db).project(id: id) else { return nil }
         let zone = found.zone.zone
         let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.timeZone)
-        let assessment = try await req.portfolio.assess(found.project, of: found.zone, asOf: asOf)
+        let assessed = try await req.portfolio.assess(found.project, of: found.zone, asOf: asOf)
         var network: [String: MilestoneSchedule] = [:], networkError: String?
         do {
             for s in try MilestoneNetwork.schedule(found.project.plan, asOf: asOf, calendar: zone.workingDays) { network[s.name] = s }
         } catch {
             networkError = "\(error)"
         }
-        let plan = found.project.plan
+        let plan = assessed.plan
         let inputs = plan.milestones.map { m in
             plan.links.filter { $0.successor == m.name }.map(linkText).joined(separator: "; ")
         }
         return ProjectDetailModel(lang: req.language, path: req.pathAndQuery, id: id, zone: zone, asOf: asOf,
-                                  plan: plan, assessment: assessment, version: found.project.version,
+                                  plan: plan, assessment: assessed.assessment, reporting: assessed.reporting, version: found.project.version,
+                                  reports: try await req.reports.reports(zoneID: found.zone.id, projectID: id),
                                   problems: try await req.problems.problems(zoneID: found.zone.id).filter { $0.projectID == id },
                                   network: network, networkError: networkError, linkInputs: inputs)
     }

@@ -1,0 +1,270 @@
+import Fluent
+import Foundation
+import LuodiCore
+
+/// A stored progress report with its project's name.
+public struct StoredReport: Sendable, Hashable {
+    public let id: UUID
+    public let version: Int
+    public let projectID: UUID
+    public let projectName: String
+    public let period: ReportingPeriod
+    public let report: ProgressReport
+}
+
+/// What a report said before an edit, and who changed it, when and why.
+public struct ReportRevision: Sendable, Hashable, Codable {
+    public let on: CalendarDate
+    public let by: String
+    public let reason: String?
+    /// Made after the period was closed (更正).
+    public let correction: Bool
+    public let previous: ProgressReport
+}
+
+/// A closed period: who closed it and when.
+public struct ClosedPeriod: Sendable, Hashable, Codable {
+    public let name: String
+    public let closedOn: CalendarDate
+    public let closedBy: String
+}
+
+/// A project's status frozen at a period's close.
+public struct PeriodSnapshot: Sendable, Hashable, Codable {
+    public let projectID: UUID
+    public let projectName: String
+    public let assessment: RAGAssessment
+    public let completedInvestment: Money?
+    /// Milestones with an actual finish at the close.
+    public let milestonesFinished: Int
+    public init(projectID: UUID, projectName: String, assessment: RAGAssessment, completedInvestment: Money?, milestonesFinished: Int) {
+        self.projectID = projectID
+        self.projectName = projectName
+        self.assessment = assessment
+        self.completedInvestment = completedInvestment
+        self.milestonesFinished = milestonesFinished
+    }
+}
+
+/// Why the store refuses a report or a period change.
+public enum ReportStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case noCycle(zone: String)
+    case wrongCycle(period: String, cycle: ReportingCycle)
+    case alreadyReported(period: String, project: String, version: Int)
+    case periodClosed(String)
+    case alreadyClosed(String)
+    case notBegun(String, start: CalendarDate)
+
+    /// The request field the error is about.
+    public var field: String {
+        switch self {
+        case .noCycle: return "zone"
+        case .wrongCycle, .alreadyClosed, .notBegun: return "period"
+        case .alreadyReported: return "version"
+        case .periodClosed: return "reason"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .noCycle(zone): return "zone: \(zone) has no reporting cycle yet; set one (luodi zone cycle --zone \(zone) weekly|halfMonthly|monthly)"
+        case let .wrongCycle(period, cycle): return "period: '\(period)' is not a period of the zone's \(cycle.rawValue) cycle"
+        case let .alreadyReported(period, project, version): return "version: \(project) already has a report for \(period) (version \(version)); edit that report instead"
+        case let .periodClosed(p): return "reason: period \(p) is closed; a change to its reports is a correction and needs a reason"
+        case let .alreadyClosed(p): return "period: \(p) is already closed"
+        case let .notBegun(p, start): return "period: \(p) has not begun (it starts \(start))"
+        }
+    }
+}
+
+/// Reporting cycles, progress reports, closed periods and their snapshots.
+public struct ReportRepository: Sendable {
+    let db: any Database
+    public init(db: any Database) { self.db = db }
+
+    /// Sets how often the zone reports. Existing reports keep their periods.
+    public func setCycle(zoneID: UUID, _ cycle: ReportingCycle) async throws {
+        guard let zone = try await ZoneRecord.find(zoneID, on: db) else { throw StoreError.notFound("zone \(zoneID)") }
+        zone.reportingCycle = cycle.rawValue
+        try await zone.update(on: db)
+    }
+
+    /// Files a new report (`expectedVersion` nil) or edits one at `expectedVersion`, keeping the
+    /// replaced content as a revision. The report's milestone actual dates are written to the
+    /// project's milestones and its enrolment date to the project, in the same transaction.
+    /// - Parameter reason: why the report changes; required when its period is closed.
+    /// - Returns: the report's id and new version.
+    /// - Throws: `ReportStoreError` (no cycle, wrong cycle, already reported, closed period),
+    ///   `ProgressReportError` from the report's checks, `StoreError.notFound` or `.conflict`.
+    public func save(_ report: ProgressReport, projectID: UUID, zone: StoredZone, expectedVersion: Int?,
+                     by: String, on day: CalendarDate, reason: String?) async throws -> (id: UUID, version: Int) {
+        guard let cycle = zone.zone.reportingCycle else { throw ReportStoreError.noCycle(zone: zone.zone.name) }
+        let period = try ReportingPeriod(name: report.period)
+        guard period.cycle == cycle else { throw ReportStoreError.wrongCycle(period: period.name, cycle: cycle) }
+        return try await db.writeTransaction { tx in
+            guard let project = try await ProjectRecord.find(projectID, on: tx), project.zoneID == zone.id else {
+                throw StoreError.notFound("project \(projectID) in zone \(zone.zone.name)")
+            }
+            let milestones = try await MilestoneRecord.query(on: tx).filter(\.$projectID == projectID).all()
+            try report.validate(period: period, milestones: milestones.map(\.name), currency: zone.zone.currency)
+            let closed = try await ReportingPeriodRecord.query(on: tx).filter(\.$zoneID == zone.id).filter(\.$name == period.name).first() != nil
+            let existing = try await ProgressReportRecord.query(on: tx).filter(\.$projectID == projectID).filter(\.$period == period.name).first()
+            let record: ProgressReportRecord
+            if let existing {
+                guard let expectedVersion else {
+                    throw ReportStoreError.alreadyReported(period: period.name, project: project.name, version: existing.version)
+                }
+                guard existing.version == expectedVersion else {
+                    throw StoreError.conflict("the \(period.name) report of '\(project.name)'", expected: expectedVersion, current: existing.version)
+                }
+                let reason = reason?.trimmingWhitespace()
+                if closed, reason?.isEmpty ?? true { throw ReportStoreError.periodClosed(period.name) }
+                let count = try await ReportRevisionRecord.query(on: tx).filter(\.$reportID == existing.id!).count()
+                let revision = ReportRevisionRecord()
+                revision.reportID = existing.id!
+                revision.sequence = count + 1
+                revision.on = day.iso
+                revision.by = by
+                revision.reason = reason.flatMap { $0.isEmpty ? nil : $0 }
+                revision.correction = closed
+                revision.previous = try ProgressReportRecord.json(try existing.domain(currency: zone.zone.currency))
+                try await revision.create(on: tx)
+                record = existing
+                record.version += 1
+            } else {
+                guard expectedVersion == nil else { throw StoreError.notFound("a \(period.name) report of '\(project.name)' to edit") }
+                if closed { throw ReportStoreError.periodClosed(period.name) }
+                record = ProgressReportRecord()
+                record.id = UUID()
+                record.zoneID = zone.id
+                record.projectID = projectID
+                record.version = 1
+            }
+            try record.assign(report, period: period)
+            try await record.save(on: tx)
+            var projectChanged = false
+            for actual in report.milestoneActuals {
+                guard let m = milestones.first(where: { $0.name == actual.milestone }) else { continue }
+                if let s = actual.actualStart { m.actualStart = s.iso }
+                if let f = actual.actualFinish { m.actualFinish = f.iso }
+                if m.hasChanges { try await m.update(on: tx); projectChanged = true }
+            }
+            if let enrolled = report.statisticalEnrollment, project.statisticalEnrollment != enrolled.iso {
+                project.statisticalEnrollment = enrolled.iso
+                projectChanged = true
+            }
+            if projectChanged {
+                project.version += 1
+                try await project.update(on: tx)
+            }
+            return (record.id!, record.version)
+        }
+    }
+
+    /// Closes a period of the zone's cycle and stores every project's status as it stands.
+    /// - Throws: `ReportStoreError` when the period is of another cycle, has not begun by `day`, or is closed already.
+    public func close(period: ReportingPeriod, zone: StoredZone, by: String, on day: CalendarDate, snapshots: [PeriodSnapshot]) async throws {
+        guard let cycle = zone.zone.reportingCycle else { throw ReportStoreError.noCycle(zone: zone.zone.name) }
+        guard period.cycle == cycle else { throw ReportStoreError.wrongCycle(period: period.name, cycle: cycle) }
+        guard period.start <= day else { throw ReportStoreError.notBegun(period.name, start: period.start) }
+        try await db.writeTransaction { tx in
+            if try await ReportingPeriodRecord.query(on: tx).filter(\.$zoneID == zone.id).filter(\.$name == period.name).first() != nil {
+                throw ReportStoreError.alreadyClosed(period.name)
+            }
+            let record = ReportingPeriodRecord()
+            record.zoneID = zone.id
+            record.name = period.name
+            record.closedOn = day.iso
+            record.closedBy = by
+            try await record.create(on: tx)
+            for s in snapshots {
+                let r = PeriodSnapshotRecord()
+                r.zoneID = zone.id
+                r.period = period.name
+                r.projectID = s.projectID
+                r.projectName = s.projectName
+                r.assessment = try ProgressReportRecord.json(s.assessment)
+                r.completedInvestmentMinor = s.completedInvestment?.minorUnits
+                r.milestonesFinished = s.milestonesFinished
+                try await r.create(on: tx)
+            }
+        }
+    }
+
+    /// The zone's closed periods, latest first.
+    public func closedPeriods(zoneID: UUID) async throws -> [ClosedPeriod] {
+        try await ReportingPeriodRecord.query(on: db).filter(\.$zoneID == zoneID).all().map { r in
+            do {
+                return (try ReportingPeriod(name: r.name), ClosedPeriod(name: r.name, closedOn: try CalendarDate(iso: r.closedOn), closedBy: r.closedBy))
+            } catch {
+                throw StoreError.corrupt("closed period '\(r.name)': \(error)")
+            }
+        }.sorted { $0.0 > $1.0 }.map(\.1)
+    }
+
+    /// The snapshots taken when `period` closed, by project name; empty when it is open.
+    public func snapshots(zoneID: UUID, period: String) async throws -> [PeriodSnapshot] {
+        let currency = try CurrencyCode(try await ZoneRecord.find(zoneID, on: db)?.currency ?? "CNY")
+        return try await PeriodSnapshotRecord.query(on: db).filter(\.$zoneID == zoneID).filter(\.$period == period).all().map { r in
+            do {
+                return PeriodSnapshot(projectID: r.projectID, projectName: r.projectName,
+                                      assessment: try JSONDecoder().decode(RAGAssessment.self, from: Data(r.assessment.utf8)),
+                                      completedInvestment: r.completedInvestmentMinor.map { Money(minorUnits: $0, currency: currency) },
+                                      milestonesFinished: r.milestonesFinished)
+            } catch {
+                throw StoreError.corrupt("snapshot of \(r.projectName) in \(period): \(error)")
+            }
+        }.sorted { $0.projectName < $1.projectName }
+    }
+
+    /// Reports of the zone, optionally of one period or one project, by period then project name.
+    public func reports(zoneID: UUID, period: String? = nil, projectID: UUID? = nil) async throws -> [StoredReport] {
+        var query = ProgressReportRecord.query(on: db).filter(\.$zoneID == zoneID)
+        if let period { query = query.filter(\.$period == period) }
+        if let projectID { query = query.filter(\.$projectID == projectID) }
+        return try await stored(try await query.all(), zoneID: zoneID)
+            .sorted { ($0.period.start, $0.projectName) < ($1.period.start, $1.projectName) }
+    }
+
+    /// One report with its revisions, oldest first; nil when there is none.
+    public func report(_ id: UUID) async throws -> (report: StoredReport, zoneID: UUID, revisions: [ReportRevision])? {
+        guard let record = try await ProgressReportRecord.find(id, on: db) else { return nil }
+        let revisions = try await ReportRevisionRecord.query(on: db).filter(\.$reportID == id).sort(\.$sequence).all().map { r in
+            do {
+                return ReportRevision(on: try CalendarDate(iso: r.on), by: r.by, reason: r.reason, correction: r.correction,
+                                      previous: try JSONDecoder().decode(ProgressReport.self, from: Data(r.previous.utf8)))
+            } catch {
+                throw StoreError.corrupt("revision \(r.sequence) of report \(id): \(error)")
+            }
+        }
+        return (try await stored([record], zoneID: record.zoneID)[0], record.zoneID, revisions)
+    }
+
+    /// Each project's reported periods and amounts, for the derived figures and freshness.
+    public func reportedFigures(zoneID: UUID) async throws -> [UUID: [(period: ReportingPeriod, investment: Money?)]] {
+        let zone = try await ZoneRecord.find(zoneID, on: db)
+        let currency = try CurrencyCode(zone?.currency ?? "CNY")
+        let rows = try await ProgressReportRecord.query(on: db).filter(\.$zoneID == zoneID)
+            .field(\.$projectID).field(\.$period).field(\.$investmentMinor).all()
+        var out: [UUID: [(period: ReportingPeriod, investment: Money?)]] = [:]
+        for r in rows {
+            let p: ReportingPeriod
+            do { p = try ReportingPeriod(name: r.period) } catch { throw StoreError.corrupt("progress report period '\(r.period)': \(error)") }
+            out[r.projectID, default: []].append((p, r.investmentMinor.map { Money(minorUnits: $0, currency: currency) }))
+        }
+        return out
+    }
+
+    private func stored(_ records: [ProgressReportRecord], zoneID: UUID) async throws -> [StoredReport] {
+        guard let zone = try await ZoneRecord.find(zoneID, on: db) else { return [] }
+        let currency = try CurrencyCode(zone.currency)
+        let ids = Array(Set(records.map(\.projectID)))
+        let names = ids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await ProjectRecord.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) })
+        return try records.map { r in
+            let period: ReportingPeriod
+            do { period = try ReportingPeriod(name: r.period) } catch { throw StoreError.corrupt("progress report period '\(r.period)': \(error)") }
+            return StoredReport(id: r.id!, version: r.version, projectID: r.projectID, projectName: names[r.projectID] ?? "?",
+                                period: period, report: try r.domain(currency: currency))
+        }
+    }
+}

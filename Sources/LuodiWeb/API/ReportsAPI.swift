@@ -1,0 +1,193 @@
+import Foundation
+import LuodiCore
+import LuodiStore
+import Vapor
+
+/// `/api/v1/reports` and `/api/v1/periods`: file and correct progress reports, list periods, close them.
+struct ReportsAPI: RouteCollection {
+    /// A report as the API takes it. `investmentInPeriod` is text as people type it
+    /// (`50万`, `1.2亿`, `300000`); a bare number is whole units (yuan).
+    struct ReportBody: Content {
+        var projectID: UUID
+        var period: String
+        var investmentInPeriod: String?
+        var milestoneActuals: [MilestoneActual]?
+        var statisticalEnrollment: CalendarDate?
+        var narrative: String
+        var reportedBy: String
+        var reportedOn: CalendarDate?
+        /// For an edit: the version it is based on, and why (required once the period is closed).
+        var version: Int?
+        var reason: String?
+    }
+
+    struct ReportRow: Content {
+        var id: UUID
+        var version: Int
+        var projectID: UUID
+        var projectName: String
+        var periodStart: CalendarDate
+        var periodEnd: CalendarDate
+        var report: ProgressReport
+        var revisions: [ReportRevision]?
+    }
+
+    struct CloseBody: Content {
+        var zone: String?
+        var by: String
+    }
+
+    struct CycleBody: Content {
+        var zone: String?
+        var cycle: ReportingCycle
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("reports", use: list)
+        routes.post("reports", use: file)
+        routes.get("reports", ":id", use: read)
+        routes.put("reports", ":id", use: edit)
+        routes.get("periods", use: periods)
+        routes.post("periods", ":name", "close", use: close)
+        routes.put("reporting-cycle", use: setCycle)
+    }
+
+    static let expected = "projectID, period (e.g. 2021-W10), narrative, reportedBy, and optionally investmentInPeriod (text such as \"50万\"), milestoneActuals ([{milestone, actualStart, actualFinish}]), statisticalEnrollment, reportedOn, version and reason for an edit"
+
+    func list(_ req: Request) async throws -> [ReportRow] {
+        guard let (_, zone) = try await req.selectedZone() else { return [] }
+        let period = req.query[String.self, at: "period"].flatMap { $0.isEmpty ? nil : $0 }
+        if let period { _ = try ReportForms.period(period) }
+        let project = try req.query[String.self, at: "projectID"].flatMap { $0.isEmpty ? nil : $0 }.map { raw in
+            guard let id = UUID(uuidString: raw) else { throw Abort(.badRequest, reason: "projectID: not a project id (UUID)") }
+            return id
+        }
+        return try await req.reports.reports(zoneID: zone.id, period: period, projectID: project).map { Self.row($0, revisions: nil) }
+    }
+
+    func file(_ req: Request) async throws -> Response {
+        let body: ReportBody
+        do { body = try req.content.decode(ReportBody.self) } catch { throw ProblemForms.bodyError(error, expected: Self.expected) }
+        guard body.version == nil else { throw Abort(.unprocessableEntity, reason: "version: a new report has no version; to edit one, PUT /api/v1/reports/{id}") }
+        let saved = try await ReportForms.save(req, body, unit: .one)
+        return try await read(req, id: saved.id).encodeResponse(status: .created, for: req)
+    }
+
+    func edit(_ req: Request) async throws -> ReportRow {
+        let id = try Self.id(req)
+        var body: ReportBody
+        do { body = try req.content.decode(ReportBody.self) } catch { throw ProblemForms.bodyError(error, expected: Self.expected) }
+        guard let found = try await req.reports.report(id) else { throw Abort(.notFound, reason: "no report with id \(id)") }
+        guard body.version != nil else { throw Abort(.unprocessableEntity, reason: "version: required to edit a report (it is at version \(found.report.version))") }
+        guard body.projectID == found.report.projectID, body.period == found.report.period.name else {
+            throw Abort(.unprocessableEntity, reason: "period: an edit keeps the report's project and period (\(found.report.period.name)); file a new report for another")
+        }
+        body.period = found.report.period.name
+        _ = try await ReportForms.save(req, body, unit: .one)
+        return try await read(req, id: id)
+    }
+
+    func read(_ req: Request) async throws -> ReportRow { try await read(req, id: try Self.id(req)) }
+
+    func read(_ req: Request, id: UUID) async throws -> ReportRow {
+        guard let found = try await req.reports.report(id) else { throw Abort(.notFound, reason: "no report with id \(id)") }
+        return Self.row(found.report, revisions: found.revisions)
+    }
+
+    func periods(_ req: Request) async throws -> Response {
+        guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
+        let board = try await PeriodBoard.load(req, zone: zone, period: req.query[String.self, at: "period"])
+        return try await board.encodeResponse(for: req)
+    }
+
+    func close(_ req: Request) async throws -> PeriodBoard {
+        let body: CloseBody
+        do { body = try req.content.decode(CloseBody.self) } catch { throw ProblemForms.bodyError(error, expected: "by and optionally zone") }
+        let zone: StoredZone
+        do { zone = try await req.portfolio.zone(named: body.zone) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
+        let name = req.parameters.get("name") ?? ""
+        try await ReportForms.close(req, zone: zone, period: name, by: body.by)
+        return try await PeriodBoard.load(req, zone: zone, period: name)
+    }
+
+    func setCycle(_ req: Request) async throws -> PeriodBoard {
+        let body: CycleBody
+        do { body = try req.content.decode(CycleBody.self) } catch { throw ProblemForms.bodyError(error, expected: "cycle (weekly, halfMonthly or monthly) and optionally zone") }
+        let zone: StoredZone
+        do { zone = try await req.portfolio.zone(named: body.zone) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
+        try await req.reports.setCycle(zoneID: zone.id, body.cycle)
+        return try await PeriodBoard.load(req, zone: try await req.portfolio.zone(named: zone.zone.name), period: nil)
+    }
+
+    static func id(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "id: not a report id (UUID)") }
+        return id
+    }
+
+    static func row(_ r: StoredReport, revisions: [ReportRevision]?) -> ReportRow {
+        ReportRow(id: r.id, version: r.version, projectID: r.projectID, projectName: r.projectName, periodStart: r.period.start,
+                  periodEnd: r.period.end, report: r.report, revisions: revisions)
+    }
+}
+
+/// The checks shared by the report pages, the API and the CLI, with errors that name the field.
+enum ReportForms {
+    static func period(_ name: String) throws -> ReportingPeriod {
+        do { return try ReportingPeriod(name: name) } catch let e as ReportingPeriodError { throw Abort(.unprocessableEntity, reason: "period: \(e)") }
+    }
+
+    /// Files or edits a report; `unit` is the unit of a bare number in `investmentInPeriod`.
+    static func save(_ req: Request, _ body: ReportsAPI.ReportBody, unit: MoneyUnit) async throws -> (id: UUID, version: Int) {
+        guard let found = try await FluentPortfolioRepository(db: req.db).project(id: body.projectID) else {
+            throw Abort(.unprocessableEntity, reason: "projectID: no project with id \(body.projectID)")
+        }
+        let zone = found.zone
+        let by = try ProblemForms.required("reportedBy", body.reportedBy)
+        let narrative = try ProblemForms.required("narrative", body.narrative, limit: ProblemForms.longLimit)
+        try ProblemForms.limited("reason", body.reason)
+        let period = try period(body.period)
+        let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
+        let day = body.reportedOn ?? today
+        guard day <= today else { throw Abort(.unprocessableEntity, reason: "reportedOn: \(day) is after today (\(today))") }
+        var money: Money?
+        if let text = body.investmentInPeriod, !text.trimmingWhitespace().isEmpty {
+            do { money = try MoneyParser(currency: zone.zone.currency, defaultUnit: unit).parse(text) } catch {
+                throw Abort(.unprocessableEntity, reason: "investmentInPeriod: \(error)")
+            }
+        }
+        let report = ProgressReport(period: period.name, investmentInPeriod: money, milestoneActuals: body.milestoneActuals ?? [],
+                                    statisticalEnrollment: body.statisticalEnrollment, narrative: narrative, reportedBy: by, reportedOn: day)
+        do {
+            return try await req.reports.save(report, projectID: body.projectID, zone: zone, expectedVersion: body.version,
+                                              by: by, on: today, reason: body.reason)
+        } catch let e as ReportStoreError {
+            if case .alreadyReported = e { throw Abort(.conflict, reason: e.description) }
+            throw Abort(.unprocessableEntity, reason: e.description)
+        } catch let e as ProgressReportError {
+            throw Abort(.unprocessableEntity, reason: e.description)
+        } catch let e as StoreError {
+            if case .conflict = e { throw Abort(.conflict, reason: e.description) }
+            if case .notFound = e { throw Abort(.notFound, reason: e.description) }
+            throw e
+        }
+    }
+
+    /// Closes a period and keeps every project's status at the period's end (or today, if the
+    /// period is still running) as its snapshot.
+    static func close(_ req: Request, zone: StoredZone, period name: String, by: String) async throws {
+        let by = try ProblemForms.required("by", by)
+        let period = try period(name)
+        let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
+        let assessed = try await req.portfolio.assess(zone, asOf: min(period.end, today))
+        let snapshots = assessed.projects.map {
+            PeriodSnapshot(projectID: $0.stored.id, projectName: $0.project.name, assessment: $0.assessment,
+                           completedInvestment: $0.project.completedInvestment,
+                           milestonesFinished: $0.plan.milestones.filter { $0.actualFinish != nil }.count)
+        }
+        do {
+            try await req.reports.close(period: period, zone: zone, by: by, on: today, snapshots: snapshots)
+        } catch let e as ReportStoreError {
+            throw Abort(.unprocessableEntity, reason: e.description)
+        }
+    }
+}

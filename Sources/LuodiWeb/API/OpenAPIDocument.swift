@@ -32,6 +32,14 @@ enum OpenAPIDocument {
           "summary": "One project with milestones, light and reasons.",
           "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"$ref": "#/components/parameters/asOf"}],
           "responses": {"200": {"description": "The project"}, "400": {"description": "Bad id or asOf"}, "404": {"description": "No such project"}}}},
+        "/api/v1/projects/{id}/links": {"put": {
+          "summary": "Replace a project's milestone dependencies (its whole set); version must be the project's current version.",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["version", "links"],
+            "properties": {"version": {"type": "integer"}, "links": {"type": "array", "items": {"type": "object", "required": ["predecessor", "successor"],
+              "properties": {"predecessor": {"type": "string"}, "successor": {"type": "string"}, "type": {"type": "string", "enum": ["FS", "SS", "FF", "SF"]}, "lagDays": {"type": "integer"}}}}}}}}},
+          "responses": {"200": {"description": "The new version"}, "400": {"description": "Malformed body"}, "404": {"description": "No such project"},
+                        "409": {"description": "Stale version; nothing written"}, "422": {"description": "Unknown milestone names or a cycle, each named"}}}},
         "/api/v1/imports": {"post": {
           "summary": "Import a project list (CSV). All or nothing: any error writes nothing and lists every bad row as file:row:column: message.",
           "parameters": [
@@ -65,7 +73,37 @@ enum OpenAPIDocument {
             "properties": {"version": {"type": "integer"}, "action": {"type": "string", "enum": ["assign", "resolve", "reopen", "close", "escalate"]}, "by": {"type": "string"},
                            "on": {"type": "string", "format": "date"}, "note": {"type": "string"}, "deadline": {"type": "string", "format": "date"}, "rectificationPlan": {"type": "string"}}}}}},
           "responses": {"200": {"description": "The problem after the action"}, "404": {"description": "No such problem"},
-                        "409": {"description": "Someone else changed the problem first (stale version); nothing written"}, "422": {"description": "Action not allowed now, or a field fails a check"}}}}
+                        "409": {"description": "Someone else changed the problem first (stale version); nothing written"}, "422": {"description": "Action not allowed now, or a field fails a check"}}}},
+        "/api/v1/reporting-cycle": {"put": {"summary": "Set how often a zone reports: weekly (periods 2021-W10, ISO weeks), halfMonthly (2021-03H1, 2021-03H2) or monthly (2021-03).",
+          "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["cycle"],
+            "properties": {"zone": {"type": "string"}, "cycle": {"type": "string", "enum": ["weekly", "halfMonthly", "monthly"]}}}}}},
+          "responses": {"200": {"description": "The current period's board"}, "400": {"description": "Malformed body"}, "404": {"description": "Unknown zone"}}}},
+        "/api/v1/periods": {"get": {"summary": "One period of the zone's cycle (default the current one): each project with its report or none, reported/expected counts, whether it is closed, and the year's periods.",
+          "parameters": [{"$ref": "#/components/parameters/zone"}, {"name": "period", "in": "query", "schema": {"type": "string", "example": "2021-W10"}}],
+          "responses": {"200": {"description": "The period board"}, "404": {"description": "Unknown zone"}, "422": {"description": "Not a period of the zone's cycle"}}}},
+        "/api/v1/periods/{name}/close": {"post": {"summary": "Close a period: its reports become read-only except by a logged correction, and every project's light and completed investment at the period's end is kept as a snapshot.",
+          "parameters": [{"name": "name", "in": "path", "required": true, "schema": {"type": "string", "example": "2021-W10"}}],
+          "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["by"], "properties": {"zone": {"type": "string"}, "by": {"type": "string"}}}}}},
+          "responses": {"200": {"description": "The closed period's board"}, "404": {"description": "Unknown zone"}, "422": {"description": "Already closed, not begun, or not a period of the zone's cycle"}}}},
+        "/api/v1/reports": {
+          "get": {"summary": "Progress reports of a zone, optionally of one period or one project, by period then project name.",
+            "parameters": [{"$ref": "#/components/parameters/zone"}, {"name": "period", "in": "query", "schema": {"type": "string"}},
+              {"name": "projectID", "in": "query", "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {"200": {"description": "Reports"}, "400": {"description": "Bad projectID"}, "422": {"description": "Bad period name"}}},
+          "post": {"summary": "File a project's report for a period of the zone's cycle. Milestone actual dates are written to the milestones; completed investment to date is the sum of the year's reports.",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReportBody"}}}},
+            "responses": {"201": {"description": "The report"}, "400": {"description": "Malformed body (field named)"},
+                          "409": {"description": "The project already has a report for the period (edit it with PUT)"},
+                          "422": {"description": "A field fails a check (named), the period is closed, or the zone has no cycle"}}}},
+        "/api/v1/reports/{id}": {
+          "get": {"summary": "One report with its revisions (each with the replaced content; corrections of closed periods carry a reason).",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {"200": {"description": "The report"}, "404": {"description": "No such report"}}},
+          "put": {"summary": "Edit a report: version is required; reason is required when the period is closed (a logged correction).",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReportBody"}}}},
+            "responses": {"200": {"description": "The report with its revisions"}, "404": {"description": "No such report"},
+                          "409": {"description": "Stale version; nothing written"}, "422": {"description": "A field fails a check, or a closed period without a reason"}}}}
       },
       "components": {
         "parameters": {
@@ -73,6 +111,13 @@ enum OpenAPIDocument {
           "asOf": {"name": "asOf", "in": "query", "description": "As-of date; default today in the zone's time zone", "schema": {"type": "string", "format": "date"}}
         },
         "schemas": {
+          "ReportBody": {"type": "object", "required": ["projectID", "period", "narrative", "reportedBy"], "properties": {
+            "projectID": {"type": "string", "format": "uuid"}, "period": {"type": "string", "example": "2021-W10"},
+            "investmentInPeriod": {"type": "string", "description": "Investment completed in the period as people write it: 50万, 1.2亿, 300000 (a bare number is yuan / whole units)"},
+            "milestoneActuals": {"type": "array", "items": {"type": "object", "required": ["milestone"], "properties": {"milestone": {"type": "string"},
+              "actualStart": {"type": "string", "format": "date"}, "actualFinish": {"type": "string", "format": "date"}}}},
+            "statisticalEnrollment": {"type": "string", "format": "date"}, "narrative": {"type": "string"}, "reportedBy": {"type": "string"},
+            "reportedOn": {"type": "string", "format": "date"}, "version": {"type": "integer", "description": "Edits only"}, "reason": {"type": "string"}}},
           "Money": {"type": "object", "required": ["currency", "minorUnits"], "properties": {"currency": {"type": "string"}, "minorUnits": {"type": "integer", "format": "int64"}}},
           "StatusReport": {"type": "object", "properties": {
             "zone": {"type": "string"}, "asOf": {"type": "string", "format": "date"},

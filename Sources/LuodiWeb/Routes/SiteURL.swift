@@ -11,6 +11,10 @@ public enum SiteURL {
     case problems
     case problem(UUID)
     case problemAct(UUID)
+    case reports
+    case reportsClose
+    case reportsCycle
+    case projectReport(UUID)
     case battleMap
     case battleMapSVG
     case importCommit(UUID)
@@ -20,6 +24,7 @@ public enum SiteURL {
 
     public enum API {
         case dashboard, projects, project(UUID), projectLinks(UUID), imports, openAPI
+        case reports, report(UUID), periods, periodClose(String), reportingCycle
     }
 
     /// Path segments as Vapor registers them (`:id` for parameters).
@@ -33,6 +38,10 @@ public enum SiteURL {
         case .problems: return "/problems"
         case let .problem(id): return "/problems/\(id.uuidString)"
         case let .problemAct(id): return "/problems/\(id.uuidString)/act"
+        case .reports: return "/reports"
+        case .reportsClose: return "/reports/close"
+        case .reportsCycle: return "/reports/cycle"
+        case let .projectReport(id): return "/projects/\(id.uuidString)/report"
         case .battleMap: return "/battle-map"
         case .battleMapSVG: return "/battle-map.svg"
         case let .importCommit(id): return "/import/\(id.uuidString)/commit"
@@ -46,6 +55,11 @@ public enum SiteURL {
             case let .projectLinks(id): return "/api/v1/projects/\(id.uuidString)/links"
             case .imports: return "/api/v1/imports"
             case .openAPI: return "/api/v1/openapi.json"
+            case .reports: return "/api/v1/reports"
+            case let .report(id): return "/api/v1/reports/\(id.uuidString)"
+            case .periods: return "/api/v1/periods"
+            case let .periodClose(name): return "/api/v1/periods/\(name)/close"
+            case .reportingCycle: return "/api/v1/reporting-cycle"
             }
         }
     }

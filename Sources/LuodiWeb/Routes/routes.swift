@@ -31,4 +31,9 @@ func routes(_ app: Application) throws {
     app.post("problems") { try await ProblemsPage.raise($0) }
     app.get("problems", ":id") { try await ProblemPage.handle($0) }
     app.post("problems", ":id", "act") { try await ProblemPage.act($0) }
+    app.get("reports") { try await ReportsPage.handle($0) }
+    app.post("reports", "close") { try await ReportsPage.close($0) }
+    app.post("reports", "cycle") { try await ReportsPage.setCycle($0) }
+    app.get("projects", ":id", "report") { try await ReportFormPage.handle($0) }
+    app.post("projects", ":id", "report") { try await ReportFormPage.save($0) }
 }

@@ -136,7 +136,8 @@ public struct PortfolioService: Sendable {
             }
             .prefix(10)
             .map { LaggingProject(id: $0.stored.id, name: $0.project.name, department: $0.project.department,
-                                  rag: $0.assessment.status, reasons: $0.assessment.reasons) }
+                                  rag: $0.assessment.status, reasons: $0.assessment.reasons,
+                                  lastReportedPeriod: $0.reporting?.lastReported?.name, reportOverdue: $0.reporting?.stale) }
         return StatusReport(
             zone: z.stored.zone.name, asOf: z.asOf.iso, timeElapsedShare: ShareFigure(z.share),
             ruleSet: z.stored.zone.ruleSet.name, projects: total.projects, milestones: total.milestones,

@@ -111,6 +111,10 @@ public struct LaggingProject: Codable, Sendable, Equatable {
     public var department: String?
     public var rag: RAGStatus
     public var reasons: [RAGAssessment.Finding]
+    /// The last period reported, when the zone has a reporting cycle and the project has reported.
+    public var lastReportedPeriod: String?
+    /// True when a whole reporting cycle passed without a report; nil when the zone has no cycle.
+    public var reportOverdue: Bool?
 }
 
 /// Projects that give each money figure. Blank figures are skipped in sums, so a sum over no

@@ -47,7 +47,8 @@ enum DashboardView {
             .table(
                 .tr(.th(.text(s.name)), .th(.text(s.department)), .th(.text(s.status)), .th(.text(s.reasons))),
                 .forEach(r.lagging) { p in
-                    .tr(.td(.a(.href(SiteURL.project(p.id).url([("asOf", r.asOf)])), .text(p.name))),
+                    .tr(.td(.a(.href(SiteURL.project(p.id).url([("asOf", r.asOf)])), .text(p.name)),
+                            ReportFlag.node(overdue: p.reportOverdue, last: p.lastReportedPeriod, m.lang)),
                         .td(.text(p.department ?? s.unassigned)),
                         .td(Layout.light(p.rag, m.lang)),
                         .td(ReasonList.node(Array(p.reasons.prefix(3)), lang: m.lang, more: p.reasons.count - 3)))

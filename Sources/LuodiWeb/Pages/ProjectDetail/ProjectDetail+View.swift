@@ -3,6 +3,22 @@ import LuodiCore
 import Plot
 
 enum ProjectDetailView {
+    /// The project's reports, latest first, with a link to file the current period's.
+    static func reportsTable(_ m: ProjectDetailModel) -> Node<HTML.BodyContext> {
+        let s = m.lang.strings, r = s.reporting
+        guard m.zone.reportingCycle != nil else { return .p(.class("note"), .text(r.noCycle)) }
+        return .group(
+            m.reports.isEmpty ? .p(.class("note"), .text(r.noReports)) : .table(
+                .tr(.th(.text(r.period)), .th(.class("num"), .text(r.investmentInPeriod)), .th(.text(s.progressNote)),
+                    .th(.text(r.reportedBy)), .th(.text(r.reportedOn))),
+                .forEach(m.reports.reversed()) { rep in
+                    .tr(.td(.a(.href(SiteURL.projectReport(m.id).url([("period", rep.period.name)])), .text(rep.period.name))),
+                        .td(.class("num"), .text(Format.money(rep.report.investmentInPeriod, m.lang))),
+                        .td(.text(rep.report.narrative)), .td(.text(rep.report.reportedBy)), .td(.text(rep.report.reportedOn.iso)))
+                }),
+            .p(.a(.href(SiteURL.projectReport(m.id).path), .text(r.fileThisPeriod))))
+    }
+
     static func render(_ m: ProjectDetailModel) -> HTML {
         let s = m.lang.strings, p = m.plan.project
         func field(_ label: String, _ value: String?) -> Node<HTML.DescriptionListContext> {
@@ -12,7 +28,7 @@ enum ProjectDetailView {
                                          plannedLabel: s.planned, actualLabel: s.actual).svg()
         return Layout.page(title: p.name, lang: m.lang, section: .projects, path: m.path,
             .p(.a(.href(SiteURL.projects.url([("zone", m.zone.name), ("asOf", m.asOf.iso)])), .text("‹ \(s.backToList)"))),
-            .h1(.text(p.name), .text(" "), Layout.light(m.assessment.status, m.lang)),
+            .h1(.text(p.name), .text(" "), Layout.light(m.assessment.status, m.lang), ReportFlag.node(m.reporting, m.lang)),
             .form(.class("toolbar"), .action(SiteURL.project(m.id).path), .method(.get),
                   .label(.text(s.asOf), .input(.type(.date), .name("asOf"), .value(m.asOf.iso))),
                   .button(.type(.submit), .text(s.show))),
@@ -32,7 +48,10 @@ enum ProjectDetailView {
                 field(s.location, p.location),
                 field(s.totalInvestment, p.totalInvestment.map { Format.money($0, m.lang) }),
                 field(s.plannedInvestment, p.annualPlannedInvestment.map { Format.money($0, m.lang) }),
-                field(s.completedInvestment, p.completedInvestment.map { Format.money($0, m.lang) }),
+                field(s.completedInvestment, p.completedInvestment.map { money in
+                    let summed = m.reports.filter { $0.period.year == m.asOf.year && $0.period.start <= m.asOf && $0.report.investmentInPeriod != nil }.count
+                    return Format.money(money, m.lang) + (m.reporting?.derivedFromReports == true ? "(\(s.reporting.fromReports(summed)))" : "")
+                }),
                 field(s.completionRate, p.annualPlannedInvestment.flatMap { plan in p.completedInvestment?.ratio(to: plan) }.map { Format.percent($0 * 100) }),
                 field(s.statisticalEnrollment, p.statisticalEnrollment?.iso),
                 field(s.plannedStart, p.plannedStart?.iso),
@@ -45,6 +64,8 @@ enum ProjectDetailView {
             ProblemsView.table(m.problems, asOf: m.asOf, lang: m.lang),
             .p(.a(.href(SiteURL.problems.path + "?zone=" + (m.zone.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                       + "&project=" + m.id.uuidString), .text(s.raiseProblem))),
+            .h2(.text(s.reporting.projectReports)),
+            reportsTable(m),
             .h2(.text(s.timeline)),
             .unwrap(timeline, { .div(.class("card"), .raw($0)) }, else: .p(.class("note"), .text(s.noMilestones))),
             .h2(.text(s.milestonesTitle)),

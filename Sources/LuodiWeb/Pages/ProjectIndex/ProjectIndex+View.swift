@@ -45,7 +45,8 @@ enum ProjectIndexView {
                     header(s.completedInvestment, .completed, num: true), header(s.completionRate, .rate, num: true),
                     header(s.overdueMilestones, .overdue, num: true)),
                 .forEach(m.rows) { r in
-                    .tr(.td(.a(.href(SiteURL.project(r.id).url([("asOf", m.asOf.iso)])), .text(r.name))),
+                    .tr(.td(.a(.href(SiteURL.project(r.id).url([("asOf", m.asOf.iso)])), .text(r.name)),
+                            ReportFlag.node(overdue: r.reportOverdue, last: r.lastReportedPeriod, m.lang)),
                         .td(.text(r.department ?? s.blank)),
                         .td(.text(r.category.map(s.category) ?? s.blank)),
                         .td(.text(r.stage.map(s.stage) ?? s.blank)),

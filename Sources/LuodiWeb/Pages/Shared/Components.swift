@@ -43,3 +43,17 @@ enum MessagePage {
                     .p(.a(.href(SiteURL.projects.path), .text(lang.strings.backToList))))
     }
 }
+
+/// "No report since …" beside a project's name, when a whole reporting cycle passed without a report.
+enum ReportFlag {
+    static func node(_ state: ReportingState?, _ lang: Language) -> Node<HTML.BodyContext> {
+        guard let state, state.stale else { return .empty }
+        return .span(.class("flag"), .text(lang.strings.reporting.noReportSince(state.lastReported)))
+    }
+
+    /// The same flag from a list row's figures (`lastReportedPeriod`, `reportOverdue`).
+    static func node(overdue: Bool?, last: String?, _ lang: Language) -> Node<HTML.BodyContext> {
+        guard overdue == true else { return .empty }
+        return .span(.class("flag"), .text(lang.strings.reporting.noReportSince(last.flatMap { try? ReportingPeriod(name: $0) })))
+    }
+}

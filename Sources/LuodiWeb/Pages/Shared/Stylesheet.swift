@@ -49,16 +49,16 @@ enum Stylesheet {
     form.stack { display:flex; flex-direction:column; gap:8px; max-width:720px; background:#fff; border:1px solid var(--line); padding:12px; border-radius:6px; }
     form.stack label { display:flex; flex-direction:column; gap:2px; font-size:12px; color:var(--muted); }
     form.stack button { align-self:flex-start; }
+    .flag { display:inline-block; font-size:12px; color:#92400e; background:#fef3c7; border:1px solid #fcd34d; border-radius:4px; padding:0 5px; margin-left:6px; white-space:nowrap; font-weight:400; }
+    .missing { color:var(--muted); }
+    table.compact input { width:9.5em; }
     .battle-map-frame { overflow-x:auto; background:#fff; border:1px solid var(--line); }
     .battle-map-frame svg { display:block; width:100%; height:auto; }
     @page { size: A3 landscape; margin: 8mm; }
     @media print {
       header.top, form.toolbar, .noprint { display:none; }
       main { padding:0; max-width:none; }
-      form.stack { display:flex; flex-direction:column; gap:8px; max-width:720px; background:#fff; border:1px solid var(--line); padding:12px; border-radius:6px; }
-    form.stack label { display:flex; flex-direction:column; gap:2px; font-size:12px; color:var(--muted); }
-    form.stack button { align-self:flex-start; }
-    .battle-map-frame { border:none; overflow:visible; }
+      .battle-map-frame { border:none; overflow:visible; }
       .battle-map-frame svg { width:100%; height:auto; }
     }
     """

@@ -1,0 +1,129 @@
+import Foundation
+import LuodiCore
+import LuodiStore
+import Vapor
+
+/// `/projects/{id}/report?period=…`: file or edit a project's report; a refusal shows the form
+/// again with the reasons and the input kept.
+enum ReportFormPage {
+    static func handle(_ req: Request) async throws -> Response {
+        switch try await query(req, period: req.query[String.self, at: "period"]) {
+        case let .page(model): return ReportFormView.render(model).response()
+        case let .message(response): return response
+        }
+    }
+
+    static func save(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var period: String?
+            var version: Int?
+            var investment: String?
+            var enrollment: String?
+            var narrative: String?
+            var reportedBy: String?
+            var reportedOn: String?
+            var reason: String?
+        }
+        let form = (try? req.content.decode(Form.self)) ?? Form()
+        guard case var .page(model) = try await query(req, period: form.period) else {
+            return try await handle(req)
+        }
+        model.inputs = ReportFormModel.Inputs(
+            investment: form.investment ?? "", enrollment: form.enrollment ?? "", narrative: form.narrative ?? "",
+            reportedBy: form.reportedBy ?? "", reportedOn: form.reportedOn ?? "", reason: form.reason ?? "",
+            actuals: model.milestones.indices.map { i in
+                ((try? req.content.get(String.self, at: "s\(i)")) ?? "", (try? req.content.get(String.self, at: "f\(i)")) ?? "")
+            })
+        var errors: [String] = []
+        func date(_ text: String, _ field: String) -> CalendarDate? {
+            let t = text.trimmingWhitespace()
+            guard !t.isEmpty else { return nil }
+            do { return try CalendarDate(iso: t) } catch { errors.append("\(field): \(error)"); return nil }
+        }
+        var actuals: [MilestoneActual] = []
+        for (i, m) in model.milestones.enumerated() {
+            let typed = model.inputs.actuals[i]
+            let start = date(typed.start, "\(m.name) \(model.lang.strings.milestoneActualStart)")
+            let finish = date(typed.finish, "\(m.name) \(model.lang.strings.actualFinish)")
+            if start != nil || finish != nil { actuals.append(MilestoneActual(milestone: m.name, actualStart: start, actualFinish: finish)) }
+        }
+        let enrollment = date(model.inputs.enrollment, "statisticalEnrollment")
+        let reportedOn = date(model.inputs.reportedOn, "reportedOn")
+        var status = HTTPResponseStatus.unprocessableEntity
+        if errors.isEmpty {
+            let body = ReportsAPI.ReportBody(
+                projectID: model.projectID, period: model.period.name, investmentInPeriod: model.inputs.investment, milestoneActuals: actuals,
+                statisticalEnrollment: enrollment, narrative: model.inputs.narrative, reportedBy: model.inputs.reportedBy,
+                reportedOn: reportedOn, version: form.version, reason: model.inputs.reason)
+            do {
+                _ = try await ReportForms.save(req, body, unit: model.zone.currency == .cny ? .wan : .one)
+                return req.redirect(to: SiteURL.reports.url([("zone", model.zone.name), ("period", model.period.name)]), redirectType: .normal)
+            } catch let e as any AbortError {
+                errors.append(e.reason)
+                status = e.status
+            }
+        }
+        model.errors = errors
+        return ReportFormView.render(model).response(status: status)
+    }
+
+    enum Outcome {
+        case page(ReportFormModel)
+        case message(Response)
+    }
+
+    static func query(_ req: Request, period name: String?) async throws -> Outcome {
+        let s = req.language.strings
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let found = try await FluentPortfolioRepository(db: req.db).project(id: id) else {
+            return .message(MessagePage.view(title: s.notFound, message: s.notFound, lang: req.language, path: req.pathAndQuery).response(status: .notFound))
+        }
+        let zone = found.zone.zone
+        guard let cycle = zone.reportingCycle else {
+            return .message(MessagePage.view(title: s.reporting.title, message: s.reporting.noCycle, lang: req.language, path: req.pathAndQuery)
+                .response(status: .unprocessableEntity))
+        }
+        let period: ReportingPeriod
+        if let name, !name.isEmpty {
+            period = try ReportForms.period(name)
+            guard period.cycle == cycle else { throw Abort(.unprocessableEntity, reason: ReportStoreError.wrongCycle(period: name, cycle: cycle).description) }
+        } else {
+            period = ReportingPeriod(containing: CalendarDate.today(timeZoneIdentifier: zone.timeZone), cycle: cycle)
+        }
+        let existing = try await req.reports.reports(zoneID: found.zone.id, period: period.name, projectID: id).first
+        var revisions: [ReportRevision] = []
+        if let existing { revisions = try await req.reports.report(existing.id)?.revisions ?? [] }
+        let closed = try await req.reports.closedPeriods(zoneID: found.zone.id).first { $0.name == period.name }
+        let milestones = found.project.plan.milestones
+        var inputs = ReportFormModel.Inputs(reportedOn: CalendarDate.today(timeZoneIdentifier: zone.timeZone).iso)
+        inputs.actuals = milestones.map { _ in ("", "") }
+        if let r = existing?.report {
+            inputs.investment = r.investmentInPeriod.map { Self.amountText($0) } ?? ""
+            inputs.enrollment = r.statisticalEnrollment?.iso ?? ""
+            inputs.narrative = r.narrative
+            inputs.reportedBy = r.reportedBy
+            inputs.reportedOn = r.reportedOn.iso
+            inputs.actuals = milestones.map { m in
+                let a = r.milestoneActuals.first { $0.milestone == m.name }
+                return (a?.actualStart?.iso ?? "", a?.actualFinish?.iso ?? "")
+            }
+        }
+        return .page(ReportFormModel(lang: req.language, path: req.pathAndQuery, projectID: id, projectName: found.project.plan.project.name,
+                                     zone: zone, period: period, closed: closed, existing: existing, revisions: revisions,
+                                     milestones: milestones, inputs: inputs))
+    }
+
+    /// An amount as the form's field takes it back: 万元 for CNY, whole units otherwise, without
+    /// trailing zeros (1500万 → "1500", 12.5万 → "12.5").
+    static func amountText(_ m: Money) -> String {
+        let digits = m.currency.minorUnitDigits + (m.currency == .cny ? 4 : 0)
+        var text = String(m.minorUnits)
+        if digits > 0 {
+            text = String(repeating: "0", count: max(0, digits + 1 - text.count)) + text
+            text.insert(".", at: text.index(text.endIndex, offsetBy: -digits))
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+}

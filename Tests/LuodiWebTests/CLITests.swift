@@ -195,4 +195,42 @@ extension CLITests {
             #expect(bad.status != 0 && bad.stderr.contains("month 2 of 2021 has 28 days"))
         }
     }
+
+    @Test func reportsAreFiledListedAndClosedFromTheCommandLine() throws {
+        try withDirectory { dir in
+            try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+            #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
+            let noCycle = try luodi(["report", "file", "--project", "JM-01", "--period", "2021-W10", "--narrative", "x", "--by", "y"], in: dir)
+            #expect(noCycle.status == 1 && noCycle.stderr.contains("no reporting cycle"))
+            #expect(try luodi(["report", "cycle", "weekly"], in: dir).stdout == "reporting cycle: weekly\n")
+            // A bare number is 万元 in a CNY zone.
+            let filed = try luodi(["report", "file", "--project", "JM-01", "--period", "2021-W10", "--investment", "800", "--narrative", "主体施工",
+                                   "--by", "招商一局", "--on", "2021-03-12", "--started", "主体封顶=2021-03-09"], in: dir)
+            #expect(filed.status == 0, "\(filed.stderr)")
+            #expect(filed.stdout.hasPrefix("report ") && filed.stdout.hasSuffix(" version 1\n"))
+            let unknown = try luodi(["report", "file", "--project", "JM-09", "--period", "2021-W10", "--narrative", "x", "--by", "y"], in: dir)
+            #expect(unknown.status == 1 && unknown.stderr.contains("no project with key or name 'JM-09'"))
+            let list = try luodi(["report", "list", "--period", "2021-W10"], in: dir)
+            #expect(list.stdout == """
+                测试开发区\t2021-W10\t2021-03-08–2021-03-14\t已报送 1/2 个项目\t未关闭
+                建设局\t城市道路提升工程\t未报送\t\t\t\t
+                招商一局\t新能源汽车零部件产业园\t已报送\t800.00 万元\t招商一局\t2021-03-12\t主体施工
+
+                """)
+            #expect(try luodi(["report", "close", "--period", "2021-W10", "--by", "办公室"], in: dir).status == 0)
+            let again = try luodi(["report", "close", "--period", "2021-W10", "--by", "办公室"], in: dir)
+            #expect(again.status == 1 && again.stderr.contains("already closed"))
+            // The correction of a closed period needs a reason.
+            let noReason = try luodi(["report", "file", "--project", "JM-01", "--period", "2021-W10", "--investment", "1000", "--narrative", "主体施工",
+                                      "--by", "招商一局", "--on", "2021-03-12", "--version", "1"], in: dir)
+            #expect(noReason.status == 1 && noReason.stderr.contains("reason: period 2021-W10 is closed"))
+            let corrected = try luodi(["report", "file", "--project", "JM-01", "--period", "2021-W10", "--investment", "1000", "--narrative", "主体施工",
+                                       "--by", "招商一局", "--on", "2021-03-12", "--version", "1", "--reason", "统计核定"], in: dir)
+            #expect(corrected.status == 0 && corrected.stdout.hasSuffix(" version 2\n"), "\(corrected.stderr)")
+            let json = try luodi(["report", "list", "--period", "2021-W10", "--format", "json"], in: dir)
+            let board = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+            #expect(board["reported"] as? Int == 1 && (board["rows"] as? [[String: Any]])?.count == 2)
+            #expect(((board["period"] as? [String: Any])?["closed"] as? [String: Any])?["closedBy"] as? String == "办公室")
+        }
+    }
 }

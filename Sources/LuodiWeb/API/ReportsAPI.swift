@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import LuodiCore
 import LuodiStore
@@ -69,7 +70,7 @@ struct ReportsAPI: RouteCollection {
         let body: ReportBody
         do { body = try req.content.decode(ReportBody.self) } catch { throw ProblemForms.bodyError(error, expected: Self.expected) }
         guard body.version == nil else { throw Abort(.unprocessableEntity, reason: "version: a new report has no version; to edit one, PUT /api/v1/reports/{id}") }
-        let saved = try await ReportForms.save(req, body, unit: .one)
+        let saved = try await ReportForms.save(req.db, body, unit: .one)
         return try await read(req, id: saved.id).encodeResponse(status: .created, for: req)
     }
 
@@ -83,7 +84,7 @@ struct ReportsAPI: RouteCollection {
             throw Abort(.unprocessableEntity, reason: "period: an edit keeps the report's project and period (\(found.report.period.name)); file a new report for another")
         }
         body.period = found.report.period.name
-        _ = try await ReportForms.save(req, body, unit: .one)
+        _ = try await ReportForms.save(req.db, body, unit: .one)
         return try await read(req, id: id)
     }
 
@@ -96,7 +97,7 @@ struct ReportsAPI: RouteCollection {
 
     func periods(_ req: Request) async throws -> Response {
         guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
-        let board = try await PeriodBoard.load(req, zone: zone, period: req.query[String.self, at: "period"])
+        let board = try await PeriodBoard.load(req.db, zone: zone, period: req.query[String.self, at: "period"])
         return try await board.encodeResponse(for: req)
     }
 
@@ -106,8 +107,8 @@ struct ReportsAPI: RouteCollection {
         let zone: StoredZone
         do { zone = try await req.portfolio.zone(named: body.zone) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
         let name = req.parameters.get("name") ?? ""
-        try await ReportForms.close(req, zone: zone, period: name, by: body.by)
-        return try await PeriodBoard.load(req, zone: zone, period: name)
+        try await ReportForms.close(req.db, zone: zone, period: name, by: body.by)
+        return try await PeriodBoard.load(req.db, zone: zone, period: name)
     }
 
     func setCycle(_ req: Request) async throws -> PeriodBoard {
@@ -116,7 +117,7 @@ struct ReportsAPI: RouteCollection {
         let zone: StoredZone
         do { zone = try await req.portfolio.zone(named: body.zone) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
         try await req.reports.setCycle(zoneID: zone.id, body.cycle)
-        return try await PeriodBoard.load(req, zone: try await req.portfolio.zone(named: zone.zone.name), period: nil)
+        return try await PeriodBoard.load(req.db, zone: try await req.portfolio.zone(named: zone.zone.name), period: nil)
     }
 
     static func id(_ req: Request) throws -> UUID {
@@ -137,8 +138,8 @@ enum ReportForms {
     }
 
     /// Files or edits a report; `unit` is the unit of a bare number in `investmentInPeriod`.
-    static func save(_ req: Request, _ body: ReportsAPI.ReportBody, unit: MoneyUnit) async throws -> (id: UUID, version: Int) {
-        guard let found = try await FluentPortfolioRepository(db: req.db).project(id: body.projectID) else {
+    static func save(_ db: any Database, _ body: ReportsAPI.ReportBody, unit: MoneyUnit) async throws -> (id: UUID, version: Int) {
+        guard let found = try await FluentPortfolioRepository(db: db).project(id: body.projectID) else {
             throw Abort(.unprocessableEntity, reason: "projectID: no project with id \(body.projectID)")
         }
         let zone = found.zone
@@ -158,7 +159,7 @@ enum ReportForms {
         let report = ProgressReport(period: period.name, investmentInPeriod: money, milestoneActuals: body.milestoneActuals ?? [],
                                     statisticalEnrollment: body.statisticalEnrollment, narrative: narrative, reportedBy: by, reportedOn: day)
         do {
-            return try await req.reports.save(report, projectID: body.projectID, zone: zone, expectedVersion: body.version,
+            return try await ReportRepository(db: db).save(report, projectID: body.projectID, zone: zone, expectedVersion: body.version,
                                               by: by, on: today, reason: body.reason)
         } catch let e as ReportStoreError {
             if case .alreadyReported = e { throw Abort(.conflict, reason: e.description) }
@@ -174,18 +175,18 @@ enum ReportForms {
 
     /// Closes a period and keeps every project's status at the period's end (or today, if the
     /// period is still running) as its snapshot.
-    static func close(_ req: Request, zone: StoredZone, period name: String, by: String) async throws {
+    static func close(_ db: any Database, zone: StoredZone, period name: String, by: String) async throws {
         let by = try ProblemForms.required("by", by)
         let period = try period(name)
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
-        let assessed = try await req.portfolio.assess(zone, asOf: min(period.end, today))
+        let assessed = try await PortfolioService.on(db).assess(zone, asOf: min(period.end, today))
         let snapshots = assessed.projects.map {
             PeriodSnapshot(projectID: $0.stored.id, projectName: $0.project.name, assessment: $0.assessment,
                            completedInvestment: $0.project.completedInvestment,
                            milestonesFinished: $0.plan.milestones.filter { $0.actualFinish != nil }.count)
         }
         do {
-            try await req.reports.close(period: period, zone: zone, by: by, on: today, snapshots: snapshots)
+            try await ReportRepository(db: db).close(period: period, zone: zone, by: by, on: today, snapshots: snapshots)
         } catch let e as ReportStoreError {
             throw Abort(.unprocessableEntity, reason: e.description)
         }

@@ -43,15 +43,20 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     try routes(app)
 }
 
+extension PortfolioService {
+    /// The service over one database, with its problems and reports.
+    static func on(_ db: any Database) -> PortfolioService {
+        PortfolioService(repository: FluentPortfolioRepository(db: db), problems: ProblemRepository(db: db), reports: ReportRepository(db: db))
+    }
+}
+
 struct UploadLimitKey: StorageKey { typealias Value = Int }
 
 extension Application {
     /// The repository over this application's database.
     public var portfolioRepository: any PortfolioRepository { FluentPortfolioRepository(db: db) }
     /// The portfolio service over this application's database.
-    public var portfolioService: PortfolioService {
-        PortfolioService(repository: portfolioRepository, problems: problemRepository, reports: reportRepository)
-    }
+    public var portfolioService: PortfolioService { .on(db) }
     /// The problems and supervision orders of this application's database.
     public var problemRepository: ProblemRepository { ProblemRepository(db: db) }
     /// The progress reports and reporting periods of this application's database.
@@ -60,9 +65,7 @@ extension Application {
 }
 
 extension Request {
-    var portfolio: PortfolioService {
-        PortfolioService(repository: FluentPortfolioRepository(db: db), problems: ProblemRepository(db: db), reports: ReportRepository(db: db))
-    }
+    var portfolio: PortfolioService { .on(db) }
     var problems: ProblemRepository { ProblemRepository(db: db) }
     var reports: ReportRepository { ReportRepository(db: db) }
     var importer: ImportService { ImportService(repository: FluentPortfolioRepository(db: db)) }

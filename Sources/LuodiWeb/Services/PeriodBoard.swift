@@ -1,6 +1,7 @@
 import Foundation
 import LuodiCore
 import LuodiStore
+import Fluent
 import Vapor
 
 /// One reporting period of a zone: which projects reported and which did not, whether the
@@ -38,7 +39,8 @@ struct PeriodBoard: Content {
 
     /// The board of `period` (default: the zone's current period, today in its time zone).
     /// - Throws: a 422 naming `period` when it is not a period of the zone's cycle.
-    static func load(_ req: Request, zone: StoredZone, period name: String?) async throws -> PeriodBoard {
+    static func load(_ db: any Database, zone: StoredZone, period name: String?) async throws -> PeriodBoard {
+        let reports = ReportRepository(db: db)
         guard let cycle = zone.zone.reportingCycle else {
             return PeriodBoard(zone: zone.zone.name, cycle: nil, period: nil, reported: 0, expected: 0, rows: [], periods: [])
         }
@@ -50,11 +52,11 @@ struct PeriodBoard: Content {
         } else {
             period = ReportingPeriod(containing: today, cycle: cycle)
         }
-        let closed = Dictionary(uniqueKeysWithValues: try await req.reports.closedPeriods(zoneID: zone.id).map { ($0.name, $0) })
-        let reports = Dictionary(try await req.reports.reports(zoneID: zone.id, period: period.name).map { ($0.projectID, $0) }, uniquingKeysWith: { a, _ in a })
-        let projects = try await FluentPortfolioRepository(db: req.db).projects(zoneID: zone.id)
+        let closed = Dictionary(uniqueKeysWithValues: try await reports.closedPeriods(zoneID: zone.id).map { ($0.name, $0) })
+        let filed = Dictionary(try await reports.reports(zoneID: zone.id, period: period.name).map { ($0.projectID, $0) }, uniquingKeysWith: { a, _ in a })
+        let projects = try await FluentPortfolioRepository(db: db).projects(zoneID: zone.id)
         let rows = projects.map { p -> Row in
-            let r = reports[p.id]
+            let r = filed[p.id]
             return Row(projectID: p.id, projectName: p.plan.project.name, department: p.plan.project.department, reportID: r?.id, version: r?.version,
                        investmentInPeriod: r?.report.investmentInPeriod, narrative: r?.report.narrative,
                        reportedBy: r?.report.reportedBy, reportedOn: r?.report.reportedOn)

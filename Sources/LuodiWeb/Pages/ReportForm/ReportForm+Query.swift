@@ -56,7 +56,7 @@ enum ReportFormPage {
                 statisticalEnrollment: enrollment, narrative: model.inputs.narrative, reportedBy: model.inputs.reportedBy,
                 reportedOn: reportedOn, version: form.version, reason: model.inputs.reason)
             do {
-                _ = try await ReportForms.save(req, body, unit: model.zone.currency == .cny ? .wan : .one)
+                _ = try await ReportForms.save(req.db, body, unit: model.zone.currency == .cny ? .wan : .one)
                 return req.redirect(to: SiteURL.reports.url([("zone", model.zone.name), ("period", model.period.name)]), redirectType: .normal)
             } catch let e as any AbortError {
                 errors.append(e.reason)

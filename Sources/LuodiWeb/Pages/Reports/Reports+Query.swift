@@ -9,7 +9,7 @@ enum ReportsPage {
         guard let (zones, zone) = try await req.selectedZone() else {
             return EmptyState.view(lang: req.language, path: req.pathAndQuery).response()
         }
-        let board = try await PeriodBoard.load(req, zone: zone, period: req.query[String.self, at: "period"])
+        let board = try await PeriodBoard.load(req.db, zone: zone, period: req.query[String.self, at: "period"])
         return ReportsView.render(ReportsModel(lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name), board: board,
                                                currency: zone.zone.currency)).response()
     }
@@ -19,7 +19,7 @@ enum ReportsPage {
         struct Form: Content { var zone: String?; var period: String?; var by: String? }
         let form = (try? req.content.decode(Form.self)) ?? Form()
         let zone = try await zone(req, form.zone)
-        try await ReportForms.close(req, zone: zone, period: form.period ?? "", by: form.by ?? "")
+        try await ReportForms.close(req.db, zone: zone, period: form.period ?? "", by: form.by ?? "")
         return req.redirect(to: SiteURL.reports.url([("zone", zone.zone.name), ("period", form.period)]), redirectType: .normal)
     }
 

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import LuodiCore
+import LuodiWeb
+import Vapor
+
+/// `luodi report …`: progress reports and reporting periods.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Progress reports: set the cycle, file or correct a report, list a period, close it.",
+        subcommands: [ReportCycle.self, ReportFile.self, ReportList.self, ReportClose.self])
+}
+
+/// Runs a reporting action; a refusal (`AbortError`) is printed with the field it names and exits 1.
+private func refusing<T>(_ body: () async throws -> T) async throws -> T {
+    do { return try await body() } catch let e as any AbortError {
+        printError(e.reason)
+        throw ExitCode(1)
+    }
+}
+
+struct ReportCycle: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cycle", abstract: "Set how often a zone reports.")
+    @ArgumentParser.Argument(help: "weekly (periods 2021-W10), halfMonthly (2021-03H1) or monthly (2021-03).") var cycle: String
+    @ArgumentParser.Option(help: "Zone name (default: the first zone).") var zone: String?
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        guard let c = ReportingCycle(rawValue: cycle) else { throw ValidationError("cycle: use weekly, halfMonthly or monthly") }
+        try await db.withApp { app in try await app.reporting.setCycle(zone: zone, c) }
+        print("reporting cycle: \(c.rawValue)")
+    }
+}
+
+struct ReportFile: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "file", abstract: "File a project's report for a period, or correct it (--version, and --reason once the period is closed).")
+    @ArgumentParser.Option(help: "Project key (e.g. JM-01) or exact name.") var project: String
+    @ArgumentParser.Option(help: "Period of the zone's cycle, e.g. 2021-W10, 2021-03H1, 2021-03.") var period: String
+    @ArgumentParser.Option(help: "Investment completed in the period: 1500 (万元 in a CNY zone), 50万, 1.2亿.") var investment: String?
+    @ArgumentParser.Option(help: "What was done (进展情况).") var narrative: String
+    @ArgumentParser.Option(help: "Who reports.") var by: String
+    @ArgumentParser.Option(help: "Report date, yyyy-MM-dd (default today).") var on: String?
+    @ArgumentParser.Option(name: .customLong("started"), help: "A milestone's actual start in the period: NAME=yyyy-MM-dd (repeatable).") var started: [String] = []
+    @ArgumentParser.Option(name: .customLong("finished"), help: "A milestone's actual finish in the period: NAME=yyyy-MM-dd (repeatable).") var finished: [String] = []
+    @ArgumentParser.Option(help: "Date the project entered the investment statistics (入库).") var enrolled: String?
+    @ArgumentParser.Option(help: "Edit the existing report at this version.") var version: Int?
+    @ArgumentParser.Option(help: "Why the report changes (required once the period is closed).") var reason: String?
+    @ArgumentParser.Option(help: "Zone name (default: the first zone).") var zone: String?
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        var actuals: [String: MilestoneActual] = [:], order: [String] = []
+        for (texts, isStart) in [(started, true), (finished, false)] {
+            for text in texts {
+                let option = isStart ? "--started" : "--finished"
+                guard let eq = text.lastIndex(of: "="), eq != text.startIndex else { throw ValidationError("\(option) \(text): use NAME=yyyy-MM-dd") }
+                let name = String(text[..<eq]), day = try DatabaseOptions.date(String(text[text.index(after: eq)...]), option: option)
+                if actuals[name] == nil { actuals[name] = MilestoneActual(milestone: name); order.append(name) }
+                if isStart { actuals[name]!.actualStart = day } else { actuals[name]!.actualFinish = day }
+            }
+        }
+        let day = try DatabaseOptions.date(on, option: "--on"), enrolledOn = try DatabaseOptions.date(enrolled, option: "--enrolled")
+        let saved = try await db.withApp { app in
+            try await refusing {
+                try await app.reporting.file(zone: zone, project: project, period: period, investment: investment,
+                                             milestoneActuals: order.map { actuals[$0]! }, enrollment: enrolledOn, narrative: narrative,
+                                             by: by, on: day, version: version, reason: reason)
+            }
+        }
+        print("report \(saved.id.uuidString) version \(saved.version)")
+    }
+}
+
+struct ReportList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "One period: every project, reported or not (the rows of /reports).")
+    @ArgumentParser.Option(help: "Period (default: the current one).") var period: String?
+    @ArgumentParser.Option(help: "table (tab-separated) or json.") var format: String = "table"
+    @ArgumentParser.Option(help: "Language of the labels: zh-Hans or en.") var lang: String = "zh-Hans"
+    @ArgumentParser.Option(help: "Zone name (default: the first zone).") var zone: String?
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        guard ["table", "json"].contains(format) else { throw ValidationError("--format: use table or json") }
+        guard ["zh-Hans", "en"].contains(lang) else { throw ValidationError("--lang: use zh-Hans or en") }
+        let language = Language.negotiate(explicit: lang, acceptLanguage: nil)
+        let text = try await db.withApp { app in
+            try await refusing {
+                format == "json" ? try await app.reporting.boardJSON(zone: zone, period: period)
+                    : try await app.reporting.boardText(zone: zone, period: period, lang: language)
+            }
+        }
+        print(text, terminator: "")
+    }
+}
+
+struct ReportClose: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close", abstract: "Close a period: its reports become read-only except by a logged correction; every project's status is kept as a snapshot.")
+    @ArgumentParser.Option(help: "Period to close, e.g. 2021-W10.") var period: String
+    @ArgumentParser.Option(help: "Who closes it.") var by: String
+    @ArgumentParser.Option(help: "Zone name (default: the first zone).") var zone: String?
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        try await db.withApp { app in try await refusing { try await app.reporting.close(zone: zone, period: period, by: by) } }
+        print("closed \(period)")
+    }
+}

@@ -7,12 +7,12 @@ import Vapor
 /// `luodi report …`: progress reports and reporting periods.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Progress reports: set the cycle, file or correct a report, list a period, close it.",
-        subcommands: [ReportCycle.self, ReportFile.self, ReportList.self, ReportClose.self])
+        commandName: "report", abstract: "Progress reports and the reports of a period: set the cycle, file or correct a report, list a period, close it, rank departments.",
+        subcommands: [ReportCycle.self, ReportFile.self, ReportList.self, ReportClose.self, ReportRanking.self])
 }
 
 /// Runs a reporting action; a refusal (`AbortError`) is printed with the field it names and exits 1.
-private func refusing<T>(_ body: () async throws -> T) async throws -> T {
+func refusing<T>(_ body: () async throws -> T) async throws -> T {
     do { return try await body() } catch let e as any AbortError {
         printError(e.reason)
         throw ExitCode(1)
@@ -105,5 +105,31 @@ struct ReportClose: AsyncParsableCommand {
     func run() async throws {
         try await db.withApp { app in try await refusing { try await app.reporting.close(zone: zone, period: period, by: by) } }
         print("closed \(period)")
+    }
+}
+
+struct ReportRanking: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ranking", abstract: "The department ranking with its formula and every contribution (the figures of /api/v1/ranking).")
+    @ArgumentParser.Option(help: "Rank at this period's last day, e.g. 2021-W26.") var period: String?
+    @ArgumentParser.Option(name: .customLong("as-of"), help: "Rank at this date instead (default today).") var asOf: String?
+    @ArgumentParser.Option(help: "table (tab-separated) or json.") var format: String = "table"
+    @ArgumentParser.Option(help: "Language of the labels: zh-Hans or en.") var lang: String = "zh-Hans"
+    @ArgumentParser.Option(help: "Zone name (default: the first zone).") var zone: String?
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        guard ["table", "json"].contains(format) else { throw ValidationError("--format: use table or json") }
+        guard ["zh-Hans", "en"].contains(lang) else { throw ValidationError("--lang: use zh-Hans or en") }
+        guard period == nil || asOf == nil else { throw ValidationError("give --period or --as-of, not both") }
+        let date = try DatabaseOptions.date(asOf)
+        let language = Language.negotiate(explicit: lang, acceptLanguage: nil)
+        let text = try await db.withApp { app in
+            try await refusing {
+                format == "json" ? try await app.reporting.rankingJSON(zone: zone, asOf: date, period: period)
+                    : try await app.reporting.rankingText(zone: zone, asOf: date, period: period, lang: language)
+            }
+        }
+        print(text, terminator: "")
     }
 }

@@ -233,4 +233,40 @@ extension CLITests {
             #expect(((board["period"] as? [String: Any])?["closed"] as? [String: Any])?["closedBy"] as? String == "办公室")
         }
     }
+
+    @Test func theRankingIsPrintedWithEveryContribution() throws {
+        try withDirectory { dir in
+            try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+            #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
+            #expect(try luodi(["report", "cycle", "monthly"], in: dir).status == 0)
+            for (metric, target) in [("newSignedProjects", "10"), ("talentsIntroduced", "100")] {
+                let set = try luodi(["targets", "set", "--year", "2021", "--department", "招商一局", "--metric", metric, "--target", target], in: dir)
+                #expect(set.status == 0, "\(set.stderr)")
+            }
+            for (metric, period, value) in [("newSignedProjects", "2021-01", "2"), ("newSignedProjects", "2021-05", "3"), ("talentsIntroduced", "2021-03", "60")] {
+                let rec = try luodi(["targets", "record", "--department", "招商一局", "--metric", metric, "--period", period, "--value", value, "--by", "招商一局"], in: dir)
+                #expect(rec.status == 0, "\(rec.stderr)")
+            }
+            let derived = try luodi(["targets", "record", "--department", "招商一局", "--metric", "projectsStarted", "--period", "2021-03", "--value", "1", "--by", "x"], in: dir)
+            #expect(derived.status == 1 && derived.stderr.contains("derived from the projects"))
+            // 30 June 2021 (period 2021-06 ends then): Σweight 20 + 15 = 35;
+            // signed 5/10 → 0.5 ÷ (181/365) = 1.0083 → 20 × 1.0083 ÷ 35 × 100 = 57.62;
+            // talents 60/100 → 1.2099, capped 1.2 → 15 × 1.2 ÷ 35 × 100 = 51.43; score 109.04.
+            let run = try luodi(["report", "ranking", "--period", "2021-06"], in: dir)
+            #expect(run.status == 0, "\(run.stderr)")
+            let lines = run.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first == "测试开发区\t2021-06\t截至日期 2021-06-30\t序时进度 49.6%")
+            #expect(lines.contains("1\t招商一局\t109.04\t新签约项目\t个\t10\t5\t50.0%\t1.0083\t1.0083\t20\t57.62"))
+            #expect(lines.contains("1\t招商一局\t109.04\t引进人才\t人\t100\t60\t60.0%\t1.2099\t1.2000\t15\t51.43"))
+            let json = try luodi(["report", "ranking", "--as-of", "2021-06-30", "--format", "json"], in: dir)
+            let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+            let score = ((report["departments"] as? [[String: Any]])?.first?["score"] as? Double) ?? 0
+            #expect(abs(score - 109.04498816) < 1e-6)
+            let formula = try luodi(["targets", "formula"], in: dir)
+            #expect(formula.stdout.contains("\"cap\" : 1.2") && formula.stdout.contains("investmentCompleted"))
+            try Data(#"{"cap": 0.5, "metrics": []}"#.utf8).write(to: dir.appendingPathComponent("f.json"))
+            let bad = try luodi(["targets", "formula", "--file", "f.json"], in: dir)
+            #expect(bad.status == 1 && bad.stderr.contains("cap must be"))
+        }
+    }
 }

@@ -19,6 +19,18 @@ public enum MetricDirection: String, CaseIterable, Codable, Sendable {
     case lowerIsBetter
 }
 
+/// Where a metric's actuals come from.
+public enum MetricSource: String, CaseIterable, Codable, Sendable {
+    /// Reported by the department per period (e.g. talents introduced, foreign capital used).
+    case reported
+    /// Counted from the department's projects: those whose construction started (实际开工) in the
+    /// as-of year by the as-of date.
+    case projectsStarted
+    /// Summed from the department's projects: completed investment this year (累计完成投资,
+    /// itself summed from progress reports where there are any), in 万 of the zone's currency.
+    case investmentCompleted
+}
+
 /// A metric on which departments pledge annual targets (目标责任), such as 新签约项目 in 个.
 ///
 /// Built only through the validating initializer (also when decoded), so a formula never holds
@@ -39,10 +51,14 @@ public struct TargetMetric: Hashable, Sendable, Codable {
     /// add up to 100 read as the points each metric is worth at exactly the time-elapsed pace.
     /// A weight of 0 shows the metric in the bulletin without scoring it.
     public let weight: Double
+    /// Where actuals come from: reported per period, or derived from the projects so they are
+    /// never typed twice.
+    public let source: MetricSource
 
     /// - Throws: `TargetError.blank` for a blank key or name, `.keyNotASCII` for a key with
     ///   other characters, `.invalidWeight` for a negative, infinite or NaN weight.
-    public init(key: String, name: String, unit: String, direction: MetricDirection, workLine: WorkLine, weight: Double) throws {
+    public init(key: String, name: String, unit: String, direction: MetricDirection, workLine: WorkLine, weight: Double,
+                source: MetricSource = .reported) throws {
         guard !key.trimmingWhitespace().isEmpty else { throw TargetError.blank(field: "key") }
         guard key.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
         else { throw TargetError.keyNotASCII(key) }
@@ -54,9 +70,10 @@ public struct TargetMetric: Hashable, Sendable, Codable {
         self.direction = direction
         self.workLine = workLine
         self.weight = weight
+        self.source = source
     }
 
-    private enum CodingKeys: String, CodingKey { case key, name, unit, direction, workLine, weight }
+    private enum CodingKeys: String, CodingKey { case key, name, unit, direction, workLine, weight, source }
 
     /// Decodes and validates like `init(key:name:unit:direction:workLine:weight:)`.
     /// - Throws: `DecodingError` for a missing or mistyped field, `TargetError` for a bad value.
@@ -65,7 +82,8 @@ public struct TargetMetric: Hashable, Sendable, Codable {
         try self.init(
             key: c.decode(String.self, forKey: .key), name: c.decode(String.self, forKey: .name),
             unit: c.decode(String.self, forKey: .unit), direction: c.decode(MetricDirection.self, forKey: .direction),
-            workLine: c.decode(WorkLine.self, forKey: .workLine), weight: c.decode(Double.self, forKey: .weight))
+            workLine: c.decode(WorkLine.self, forKey: .workLine), weight: c.decode(Double.self, forKey: .weight),
+            source: c.decodeIfPresent(MetricSource.self, forKey: .source) ?? .reported)
     }
 }
 

@@ -11,5 +11,6 @@ public enum LuodiMigrations {
         M006_AddZoneCalendarExceptions(),
         M007_CreateProblems(),
         M008_CreateReports(),
+        M009_CreateTargets(),
     ]
 }

@@ -16,6 +16,8 @@ public final class ZoneRecord: Model, @unchecked Sendable {
     @OptionalField(key: "calendar_exceptions") public var calendarExceptions: String?
     /// `weekly`, `halfMonthly` or `monthly`; nil until the zone starts reporting.
     @OptionalField(key: "reporting_cycle") public var reportingCycle: String?
+    /// The zone's `RankingFormula` as JSON; nil: the standard formula.
+    @OptionalField(key: "ranking_formula") public var rankingFormula: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

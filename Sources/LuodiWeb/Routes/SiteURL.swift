@@ -15,6 +15,9 @@ public enum SiteURL {
     case reportsClose
     case reportsCycle
     case projectReport(UUID)
+    case targets
+    case targetsSet
+    case targetsRecord
     case battleMap
     case battleMapSVG
     case importCommit(UUID)
@@ -25,6 +28,7 @@ public enum SiteURL {
     public enum API {
         case dashboard, projects, project(UUID), projectLinks(UUID), imports, openAPI
         case reports, report(UUID), periods, periodClose(String), reportingCycle
+        case ranking, targets, targetActuals, rankingFormula
     }
 
     /// Path segments as Vapor registers them (`:id` for parameters).
@@ -42,6 +46,9 @@ public enum SiteURL {
         case .reportsClose: return "/reports/close"
         case .reportsCycle: return "/reports/cycle"
         case let .projectReport(id): return "/projects/\(id.uuidString)/report"
+        case .targets: return "/targets"
+        case .targetsSet: return "/targets/set"
+        case .targetsRecord: return "/targets/record"
         case .battleMap: return "/battle-map"
         case .battleMapSVG: return "/battle-map.svg"
         case let .importCommit(id): return "/import/\(id.uuidString)/commit"
@@ -60,6 +67,10 @@ public enum SiteURL {
             case .periods: return "/api/v1/periods"
             case let .periodClose(name): return "/api/v1/periods/\(name)/close"
             case .reportingCycle: return "/api/v1/reporting-cycle"
+            case .ranking: return "/api/v1/ranking"
+            case .targets: return "/api/v1/targets"
+            case .targetActuals: return "/api/v1/targets/actuals"
+            case .rankingFormula: return "/api/v1/ranking-formula"
             }
         }
     }

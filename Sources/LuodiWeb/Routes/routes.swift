@@ -27,6 +27,7 @@ func routes(_ app: Application) throws {
     try APIController().boot(routes: app.grouped("api", "v1"))
     try ProblemsAPI().boot(routes: app.grouped("api", "v1"))
     try ReportsAPI().boot(routes: app.grouped("api", "v1"))
+    try TargetsAPI().boot(routes: app.grouped("api", "v1"))
     app.get("problems") { try await ProblemsPage.handle($0) }
     app.post("problems") { try await ProblemsPage.raise($0) }
     app.get("problems", ":id") { try await ProblemPage.handle($0) }
@@ -34,6 +35,9 @@ func routes(_ app: Application) throws {
     app.get("reports") { try await ReportsPage.handle($0) }
     app.post("reports", "close") { try await ReportsPage.close($0) }
     app.post("reports", "cycle") { try await ReportsPage.setCycle($0) }
+    app.get("targets") { try await TargetsPage.handle($0) }
+    app.post("targets", "set") { try await TargetsPage.setTarget($0) }
+    app.post("targets", "record") { try await TargetsPage.record($0) }
     app.get("projects", ":id", "report") { try await ReportFormPage.handle($0) }
     app.post("projects", ":id", "report") { try await ReportFormPage.save($0) }
 }

@@ -4,7 +4,7 @@ import LuodiCore
 import LuodiStore
 import Vapor
 
-/// Progress reporting for the command line: the same checks and writes as the pages and the API.
+/// Progress reports, targets and the ranking for the command line: the same checks and writes as the pages and the API.
 /// Refusals are `AbortError`s whose `reason` names the field, as the API answers.
 public struct Reporting: Sendable {
     let db: any Database
@@ -41,10 +41,7 @@ public struct Reporting: Sendable {
 
     /// One period (default the current one) as JSON, the shape of `GET /api/v1/periods`.
     public func boardJSON(zone: String?, period: String?) async throws -> String {
-        let board = try await PeriodBoard.load(db, zone: try await PortfolioService.on(db).zone(named: zone), period: period)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(board), as: UTF8.self) + "\n"
+        try Self.json(try await PeriodBoard.load(db, zone: try await PortfolioService.on(db).zone(named: zone), period: period))
     }
 
     /// One period as tab-separated lines: a heading line, then department, project, reported or
@@ -61,6 +58,71 @@ public struct Reporting: Sendable {
                     row.narrative ?? ""].map(ProblemText.cell).joined(separator: "\t") + "\n"
         }
         return out
+    }
+}
+
+extension Reporting {
+    /// The ranking as JSON, the shape of `GET /api/v1/ranking`.
+    public func rankingJSON(zone: String?, asOf: CalendarDate?, period: String?) async throws -> String {
+        let report = try await RankingReport.load(db, zone: try await TargetForms.zone(db, zone), asOf: asOf, period: period)
+        return try Self.json(report)
+    }
+
+    /// The ranking as tab-separated text: a heading line (zone, date, time elapsed), the formula,
+    /// a header, then one line per department and metric — rank, department, score, metric, unit,
+    /// annual target, to date, completion %, ratio, scored ratio, weight, points — so the points
+    /// of a department add up to its score.
+    public func rankingText(zone: String?, asOf: CalendarDate?, period: String?, lang: Language) async throws -> String {
+        let r = try await RankingReport.load(db, zone: try await TargetForms.zone(db, zone), asOf: asOf, period: period)
+        let s = lang.strings, t = s.targets
+        var out = "\(r.zone)\t\(r.period.map { "\($0)\t" } ?? "")\(s.asOf) \(r.asOf.iso)\t\(t.shareNote(Format.percent(r.timeElapsedShare.percent)))\n"
+        out += (r.formulaText[lang == .zhHans ? "zh-Hans" : "en"] ?? "") + "\n"
+        guard !r.departments.isEmpty else { return out + t.noTargets + "\n" }
+        out += [t.rank, s.department, t.score, t.metric, t.unit, t.annualTarget, t.actualToDate, t.completion, t.ratio, t.capped, t.weight, t.points]
+            .joined(separator: "\t") + "\n"
+        for d in r.departments {
+            for c in d.contributions {
+                out += ["\(d.rank)", d.department, TargetsView.fixed2(d.score), c.metricName, c.unit, TargetsView.number(c.annualTarget),
+                        TargetsView.number(c.actualToDate) + (c.reported ? "" : " (\(t.notReported))"), Format.percent(c.completion * 100),
+                        TargetsView.fixed4(c.ratio), TargetsView.fixed4(c.cappedRatio), TargetsView.number(c.weight), TargetsView.fixed2(c.points)]
+                    .map(ProblemText.cell).joined(separator: "\t") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// Sets (or with nil removes) one department's target for a year.
+    public func setTarget(zone: String?, year: Int, department: String, metricKey: String, annualTarget: Double?) async throws {
+        try await TargetForms.setTargets(db, zone: try await TargetForms.zone(db, zone), year: year,
+                                         [.init(department: department, metricKey: metricKey, annualTarget: annualTarget)])
+    }
+
+    /// Reports a department's figure on a reported metric for one period.
+    public func recordActual(zone: String?, department: String, metricKey: String, period: String, value: Double, by: String) async throws {
+        _ = try await TargetForms.record(db, zone: try await TargetForms.zone(db, zone), department: department, metricKey: metricKey,
+                                         period: period, value: value, by: by)
+    }
+
+    /// The zone's formula as JSON (the standard one until the zone sets its own).
+    public func formulaJSON(zone: String?) async throws -> String {
+        try Self.json(try await TargetRepository(db: db).formula(zoneID: try await TargetForms.zone(db, zone).id))
+    }
+
+    /// Replaces the zone's formula with the JSON `data` (the shape `formulaJSON` prints).
+    public func setFormula(zone: String?, json data: Data) async throws {
+        let formula: RankingFormula
+        do { formula = try JSONDecoder().decode(RankingFormula.self, from: data) } catch let e as TargetError {
+            throw Abort(.unprocessableEntity, reason: "formula: \(e)")
+        } catch {
+            throw Abort(.unprocessableEntity, reason: "formula: not a formula ({\"metrics\": [{key, name, unit, direction, workLine, weight, source}], \"cap\": 1.2}): \(error)")
+        }
+        try await TargetRepository(db: db).setFormula(zoneID: try await TargetForms.zone(db, zone).id, formula)
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 }
 

@@ -82,6 +82,6 @@ enum TargetsView {
     static func fixed2(_ v: Double) -> String { String(format: "%.2f", v) }
     static func fixed4(_ v: Double) -> String { String(format: "%.4f", v) }
     static func signed(_ v: Double) -> String { (v >= 0 ? "+" : "") + String(format: "%.2f", v) }
-    /// A figure without needless decimals: 12000, 2.5.
-    static func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(format: "%.2f", v) }
+    /// A figure without needless decimals, thousands grouped: 12,000, 2.5.
+    static func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? Format.grouped(Int64(v)) : String(format: "%.2f", v) }
 }

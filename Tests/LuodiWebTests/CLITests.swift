@@ -269,4 +269,25 @@ extension CLITests {
             #expect(bad.status == 1 && bad.stderr.contains("cap must be"))
         }
     }
+
+    @Test func theAgendaOfAMeetingIsPrintedAndAMeetingHeld() throws {
+        try withDirectory { dir in
+            try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+            #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
+            // 28 September 2021: time elapsed 271/365 = 74.25 %; JM-01 completed 3,000 of 12,000 万元 = 25 %, 49.2 points behind → red;
+            // its 主体封顶 is due on the 30th, before the next meeting on 8 October.
+            let run = try luodi(["meeting", "agenda", "--held-on", "2021-09-28", "--next", "2021-10-08"], in: dir)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout == """
+                测试开发区\t召开日期 2021-09-28\t下次调度会 2021-10-08\t2 项议题
+                1\t0\t新能源汽车零部件产业园\t红灯:投资完成率 25%,落后序时进度(74.2%)49.2 个百分点
+                2\t-2\t新能源汽车零部件产业园 · 主体封顶\t节点「主体封顶」计划 2021-09-30 完成(还有 2 天)
+
+                """)
+            let bad = try luodi(["meeting", "agenda", "--held-on", "2021-09-28", "--next", "2021-09-28"], in: dir)
+            #expect(bad.status == 1 && bad.stderr.contains("nextMeeting:"))
+            let held = try luodi(["meeting", "create", "--held-on", "2021-09-28", "--next", "2021-10-08", "--title", "第39周调度会"], in: dir)
+            #expect(held.status == 0 && held.stdout.hasPrefix("meeting "), "\(held.stderr)")
+        }
+    }
 }

@@ -228,7 +228,9 @@ import VaporTesting
     @Test func theTextListKeepsOneProblemPerLineAndDefusesFormulas() throws {
         #expect(ProblemText.cell("a\tb\r\nc") == "a b c")
         #expect(ProblemText.cell(#"=HYPERLINK("http://x","y")"#) == #"'=HYPERLINK("http://x","y")"#)
-        #expect(ProblemText.cell("-3") == "'-3")
+        // A plain number stays a number; anything else starting with - is defused.
+        #expect(ProblemText.cell("-3") == "-3")
+        #expect(ProblemText.cell("-3+cmd|' /C calc'!A0") == "'-3+cmd|' /C calc'!A0")
         #expect(ProblemText.cell("征地") == "征地")
     }
 

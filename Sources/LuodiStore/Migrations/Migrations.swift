@@ -12,5 +12,6 @@ public enum LuodiMigrations {
         M007_CreateProblems(),
         M008_CreateReports(),
         M009_CreateTargets(),
+        M010_CreateMeetings(),
     ]
 }

@@ -30,22 +30,25 @@ public struct ProblemRepository: Sendable {
     /// Raises a problem; its history starts with "raise".
     /// - Throws: `StoreError.notFound` when the project is not in the zone.
     public func raise(_ problem: Problem, zoneID: UUID, projectID: UUID?) async throws -> UUID {
-        try await db.writeTransaction { tx in
-            if let projectID {
-                guard let project = try await ProjectRecord.find(projectID, on: tx), project.zoneID == zoneID else {
-                    throw StoreError.notFound("project \(projectID) in this zone")
-                }
+        try await db.writeTransaction { tx in try await Self.insert(problem, zoneID: zoneID, projectID: projectID, on: tx) }
+    }
+
+    /// Raises a problem inside the caller's transaction (a meeting's action item raises one with its own write).
+    static func insert(_ problem: Problem, zoneID: UUID, projectID: UUID?, on tx: any Database) async throws -> UUID {
+        if let projectID {
+            guard let project = try await ProjectRecord.find(projectID, on: tx), project.zoneID == zoneID else {
+                throw StoreError.notFound("project \(projectID) in this zone")
             }
-            let record = ProblemRecord()
-            record.id = UUID()
-            record.zoneID = zoneID
-            record.projectID = projectID
-            record.version = 1
-            record.assign(problem)
-            try await record.create(on: tx)
-            try await event(record.id!, sequence: 1, on: problem.raisedOn, by: problem.raisedBy, action: .raise, note: nil, on: tx)
-            return record.id!
         }
+        let record = ProblemRecord()
+        record.id = UUID()
+        record.zoneID = zoneID
+        record.projectID = projectID
+        record.version = 1
+        record.assign(problem)
+        try await record.create(on: tx)
+        try await event(record.id!, sequence: 1, on: problem.raisedOn, by: problem.raisedBy, action: .raise, note: nil, on: tx)
+        return record.id!
     }
 
     /// Applies an action if the problem is still at `expectedVersion`; `order` goes with `.escalate`.
@@ -61,7 +64,7 @@ public struct ProblemRepository: Sendable {
             record.version += 1
             try await record.update(on: tx)
             let count = try await ProblemEventRecord.query(on: tx).filter(\.$problemID == id).count()
-            try await event(id, sequence: count + 1, on: day, by: by, action: action, note: note, on: tx)
+            try await Self.event(id, sequence: count + 1, on: day, by: by, action: action, note: note, on: tx)
             if action == .escalate, let order {
                 let o = SupervisionOrderRecord()
                 o.problemID = id
@@ -117,7 +120,7 @@ public struct ProblemRepository: Sendable {
         }
     }
 
-    private func event(_ id: UUID, sequence: Int, on day: CalendarDate, by: String, action: ProblemAction, note: String?, on db: any Database) async throws {
+    private static func event(_ id: UUID, sequence: Int, on day: CalendarDate, by: String, action: ProblemAction, note: String?, on db: any Database) async throws {
         let e = ProblemEventRecord()
         e.problemID = id
         e.sequence = sequence

@@ -16,6 +16,10 @@ public enum SiteURL {
     case reportsCycle
     case projectReport(UUID)
     case targets
+    case meetings
+    case meeting(UUID)
+    case meetingEdit(UUID)
+    case meetingAction(UUID)
     case targetsSet
     case targetsRecord
     case battleMap
@@ -29,6 +33,7 @@ public enum SiteURL {
         case dashboard, projects, project(UUID), projectLinks(UUID), imports, openAPI
         case reports, report(UUID), periods, periodClose(String), reportingCycle
         case ranking, targets, targetActuals, rankingFormula
+        case meetings, meeting(UUID), meetingActions(UUID)
     }
 
     /// Path segments as Vapor registers them (`:id` for parameters).
@@ -47,6 +52,10 @@ public enum SiteURL {
         case .reportsCycle: return "/reports/cycle"
         case let .projectReport(id): return "/projects/\(id.uuidString)/report"
         case .targets: return "/targets"
+        case .meetings: return "/meetings"
+        case let .meeting(id): return "/meetings/\(id.uuidString)"
+        case let .meetingEdit(id): return "/meetings/\(id.uuidString)/edit"
+        case let .meetingAction(id): return "/meetings/\(id.uuidString)/action"
         case .targetsSet: return "/targets/set"
         case .targetsRecord: return "/targets/record"
         case .battleMap: return "/battle-map"
@@ -71,6 +80,9 @@ public enum SiteURL {
             case .targets: return "/api/v1/targets"
             case .targetActuals: return "/api/v1/targets/actuals"
             case .rankingFormula: return "/api/v1/ranking-formula"
+            case .meetings: return "/api/v1/meetings"
+            case let .meeting(id): return "/api/v1/meetings/\(id.uuidString)"
+            case let .meetingActions(id): return "/api/v1/meetings/\(id.uuidString)/actions"
             }
         }
     }

@@ -28,6 +28,7 @@ func routes(_ app: Application) throws {
     try ProblemsAPI().boot(routes: app.grouped("api", "v1"))
     try ReportsAPI().boot(routes: app.grouped("api", "v1"))
     try TargetsAPI().boot(routes: app.grouped("api", "v1"))
+    try MeetingsAPI().boot(routes: app.grouped("api", "v1"))
     app.get("problems") { try await ProblemsPage.handle($0) }
     app.post("problems") { try await ProblemsPage.raise($0) }
     app.get("problems", ":id") { try await ProblemPage.handle($0) }
@@ -35,6 +36,11 @@ func routes(_ app: Application) throws {
     app.get("reports") { try await ReportsPage.handle($0) }
     app.post("reports", "close") { try await ReportsPage.close($0) }
     app.post("reports", "cycle") { try await ReportsPage.setCycle($0) }
+    app.get("meetings") { try await MeetingsPage.handle($0) }
+    app.post("meetings") { try await MeetingsPage.create($0) }
+    app.get("meetings", ":id") { try await MeetingPage.handle($0) }
+    app.post("meetings", ":id", "edit") { try await MeetingPage.edit($0) }
+    app.post("meetings", ":id", "action") { try await MeetingPage.action($0) }
     app.get("targets") { try await TargetsPage.handle($0) }
     app.post("targets", "set") { try await TargetsPage.setTarget($0) }
     app.post("targets", "record") { try await TargetsPage.record($0) }

@@ -38,9 +38,11 @@ public enum ProblemText {
         }.joined()
     }
 
-    /// One field, safe as a cell of a tab-separated line.
+    /// One field, safe as a cell of a tab-separated line. A plain number (`-2`, `+3.5`) is left
+    /// as it is: a spreadsheet reads it as a number, not a formula.
     static func cell(_ text: String) -> String {
         let flat = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        guard Double(flat) == nil else { return flat }
         return flat.first.map { "=+-@".contains($0) } == true ? "'" + flat : flat
     }
 }

@@ -119,6 +119,27 @@ extension Reporting {
         try await TargetRepository(db: db).setFormula(zoneID: try await TargetForms.zone(db, zone).id, formula)
     }
 
+    /// The agenda a meeting held on `heldOn` (default today) would get, as tab-separated lines:
+    /// position, urgency in days, item, why it is there.
+    public func agendaText(zone: String?, heldOn: CalendarDate?, nextMeeting: CalendarDate?, lang: Language) async throws -> String {
+        let z = try await TargetForms.zone(db, zone)
+        let day = heldOn ?? CalendarDate.today(timeZoneIdentifier: z.zone.timeZone)
+        let next = nextMeeting ?? day.adding(days: 7)
+        guard next > day else { throw Abort(.unprocessableEntity, reason: "nextMeeting: \(next) is not after the meeting (\(day))") }
+        let s = lang.strings
+        let items = try await MeetingForms.agenda(db, zone: z, heldOn: day, nextMeeting: next)
+        return "\(z.zone.name)\t\(s.meetings.heldOn) \(day.iso)\t\(s.meetings.nextMeeting) \(next.iso)\t\(s.meetings.items(items.count))\n"
+            + items.enumerated().map { i, item in
+                ["\(i + 1)", "\(item.urgency)", item.title, s.meetings.reason(item.reason, s)].map(ProblemText.cell).joined(separator: "\t") + "\n"
+            }.joined()
+    }
+
+    /// Holds a meeting: stores it with its generated agenda.
+    /// - Returns: the meeting's id.
+    public func createMeeting(zone: String?, title: String?, heldOn: CalendarDate?, nextMeeting: CalendarDate?) async throws -> UUID {
+        try await MeetingForms.create(db, zone: try await TargetForms.zone(db, zone), title: title, heldOn: heldOn, nextMeeting: nextMeeting)
+    }
+
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

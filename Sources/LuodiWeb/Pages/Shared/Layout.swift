@@ -5,7 +5,7 @@ import Vapor
 
 /// The frame of every page: top bar with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case dashboard, battleMap, projects, problems, reports, targets, importing }
+    enum Section { case dashboard, battleMap, projects, problems, reports, meetings, targets, importing }
 
     static func page(title: String, lang: Language, section: Section?, path: String, _ content: Node<HTML.BodyContext>...) -> HTML {
         let s = lang.strings
@@ -29,6 +29,7 @@ enum Layout {
                         navLink(s.navProjects, .projects, .projects),
                         navLink(s.problemsTitle, .problems, .problems),
                         navLink(s.reporting.title, .reports, .reports),
+                        navLink(s.meetings.title, .meetings, .meetings),
                         navLink(s.targets.title, .targets, .targets),
                         navLink(s.navImport, .importPage, .importing)
                     ),

@@ -51,6 +51,9 @@ enum Stylesheet {
     form.stack button { align-self:flex-start; }
     .flag { display:inline-block; font-size:12px; color:#92400e; background:#fef3c7; border:1px solid #fcd34d; border-radius:4px; padding:0 5px; margin-left:6px; white-space:nowrap; font-weight:400; }
     .missing { color:var(--muted); }
+    form.inline { display:inline; }
+    button.small { padding:1px 6px; font-size:12px; background:#fff; color:#1d4ed8; }
+    td.nowrap { white-space:nowrap; }
     table.compact input { width:9.5em; }
     .battle-map-frame { overflow-x:auto; background:#fff; border:1px solid var(--line); }
     .battle-map-frame svg { display:block; width:100%; height:auto; }

@@ -1,0 +1,143 @@
+import Fluent
+import Foundation
+import LuodiCore
+
+/// An agenda line with the decision taken on it (决定事项).
+public struct AgendaEntry: Sendable, Hashable, Codable {
+    public var item: AgendaItem
+    public var decision: String?
+    public init(item: AgendaItem, decision: String? = nil) {
+        self.item = item
+        self.decision = decision
+    }
+}
+
+/// An action item of a meeting and the problem it raised.
+public struct MeetingAction: Sendable, Hashable, Codable {
+    public let agendaTitle: String?
+    public let title: String
+    public let ownerDepartment: String
+    public let deadline: CalendarDate
+    public let problemID: UUID?
+}
+
+/// A stored dispatch meeting: its agenda in order, its minutes and its action items.
+public struct StoredMeeting: Sendable, Hashable, Codable {
+    public let id: UUID
+    public let version: Int
+    public let zoneID: UUID
+    public let title: String
+    public let heldOn: CalendarDate
+    public let nextMeeting: CalendarDate
+    public let attendees: String
+    public let agenda: [AgendaEntry]
+    public let actions: [MeetingAction]
+}
+
+/// Dispatch meetings (调度会) of a zone.
+public struct MeetingRepository: Sendable {
+    let db: any Database
+    public init(db: any Database) { self.db = db }
+
+    /// Creates a meeting with its agenda (already ordered).
+    public func create(zoneID: UUID, title: String, heldOn: CalendarDate, nextMeeting: CalendarDate, agenda: [AgendaItem]) async throws -> UUID {
+        try await db.writeTransaction { tx in
+            let m = MeetingRecord()
+            m.id = UUID()
+            m.zoneID = zoneID
+            m.title = title
+            m.heldOn = heldOn.iso
+            m.nextMeeting = nextMeeting.iso
+            m.attendees = ""
+            m.version = 1
+            try await m.create(on: tx)
+            try await Self.write(agenda.map { AgendaEntry(item: $0) }, meetingID: m.id!, on: tx)
+            return m.id!
+        }
+    }
+
+    /// The zone's meetings, latest first, without their agendas.
+    public func meetings(zoneID: UUID) async throws -> [(id: UUID, title: String, heldOn: CalendarDate, items: Int)] {
+        let records = try await MeetingRecord.query(on: db).filter(\.$zoneID == zoneID).all()
+        var out: [(id: UUID, title: String, heldOn: CalendarDate, items: Int)] = []
+        for r in records {
+            let count = try await AgendaItemRecord.query(on: db).filter(\.$meetingID == r.id!).count()
+            out.append((r.id!, r.title, try Self.date(r.heldOn, "meeting \(r.title)"), count))
+        }
+        return out.sorted { ($0.heldOn, $0.title) > ($1.heldOn, $1.title) }
+    }
+
+    public func meeting(_ id: UUID) async throws -> StoredMeeting? {
+        guard let m = try await MeetingRecord.find(id, on: db) else { return nil }
+        let items = try await AgendaItemRecord.query(on: db).filter(\.$meetingID == id).sort(\.$position).all().map { r in
+            do { return AgendaEntry(item: try JSONDecoder().decode(AgendaItem.self, from: Data(r.item.utf8)), decision: r.decision) } catch {
+                throw StoreError.corrupt("agenda item \(r.position) of meeting \(m.title): \(error)")
+            }
+        }
+        let actions = try await MeetingActionRecord.query(on: db).filter(\.$meetingID == id).sort(\.$sequence).all().map { a in
+            MeetingAction(agendaTitle: a.agendaTitle, title: a.title, ownerDepartment: a.ownerDepartment,
+                          deadline: try Self.date(a.deadline, "action \(a.title)"), problemID: a.problemID)
+        }
+        return StoredMeeting(id: id, version: m.version, zoneID: m.zoneID, title: m.title, heldOn: try Self.date(m.heldOn, "meeting \(m.title)"),
+                             nextMeeting: try Self.date(m.nextMeeting, "meeting \(m.title)"), attendees: m.attendees, agenda: items, actions: actions)
+    }
+
+    /// Replaces the agenda (order, added items, decisions) and the attendees, if the meeting is
+    /// still at `expectedVersion`.
+    /// - Throws: `StoreError.notFound`, `StoreError.conflict`.
+    public func update(_ id: UUID, expectedVersion: Int, attendees: String, agenda: [AgendaEntry]) async throws -> StoredMeeting {
+        try await db.writeTransaction { tx in
+            let m = try await Self.locked(id, expectedVersion, on: tx)
+            m.attendees = attendees
+            m.version += 1
+            try await m.update(on: tx)
+            try await AgendaItemRecord.query(on: tx).filter(\.$meetingID == id).delete()
+            try await Self.write(agenda, meetingID: id, on: tx)
+        }
+        guard let stored = try await meeting(id) else { throw StoreError.notFound("meeting \(id)") }
+        return stored
+    }
+
+    /// Records an action item and raises its problem in one transaction.
+    /// - Throws: `StoreError.notFound`, `StoreError.conflict`.
+    public func addAction(_ id: UUID, expectedVersion: Int, agendaTitle: String?, problem: Problem, projectID: UUID?) async throws -> StoredMeeting {
+        try await db.writeTransaction { tx in
+            let m = try await Self.locked(id, expectedVersion, on: tx)
+            let problemID = try await ProblemRepository.insert(problem, zoneID: m.zoneID, projectID: projectID, on: tx)
+            let a = MeetingActionRecord()
+            a.meetingID = id
+            a.sequence = try await MeetingActionRecord.query(on: tx).filter(\.$meetingID == id).count() + 1
+            a.agendaTitle = agendaTitle
+            a.title = problem.title
+            a.ownerDepartment = problem.ownerDepartment
+            a.deadline = problem.deadline.iso
+            a.problemID = problemID
+            try await a.create(on: tx)
+            m.version += 1
+            try await m.update(on: tx)
+        }
+        guard let stored = try await meeting(id) else { throw StoreError.notFound("meeting \(id)") }
+        return stored
+    }
+
+    private static func locked(_ id: UUID, _ expected: Int, on tx: any Database) async throws -> MeetingRecord {
+        guard let m = try await MeetingRecord.find(id, on: tx) else { throw StoreError.notFound("meeting \(id)") }
+        guard m.version == expected else { throw StoreError.conflict("meeting '\(m.title)'", expected: expected, current: m.version) }
+        return m
+    }
+
+    private static func write(_ agenda: [AgendaEntry], meetingID: UUID, on tx: any Database) async throws {
+        for (i, entry) in agenda.enumerated() {
+            let r = AgendaItemRecord()
+            r.meetingID = meetingID
+            r.position = i + 1
+            r.item = try ProgressReportRecord.json(entry.item)
+            r.decision = entry.decision
+            try await r.create(on: tx)
+        }
+    }
+
+    private static func date(_ text: String, _ what: String) throws -> CalendarDate {
+        do { return try CalendarDate(iso: text) } catch { throw StoreError.corrupt("\(what): \(error)") }
+    }
+}

@@ -1,0 +1,183 @@
+import Fluent
+import Foundation
+import LuodiCore
+import LuodiStore
+import Vapor
+
+/// `/api/v1/meetings`: dispatch meetings with a generated agenda, minutes and action items.
+struct MeetingsAPI: RouteCollection {
+    struct NewMeeting: Content {
+        var zone: String?
+        var title: String?
+        var heldOn: CalendarDate?
+        var nextMeeting: CalendarDate?
+    }
+
+    struct Added: Content {
+        var title: String
+        var note: String?
+    }
+
+    struct Decision: Content {
+        var position: Int
+        var decision: String
+    }
+
+    /// An edit of the agenda and minutes. `decisions` name items by their position before the
+    /// edit; `order` lists those positions in the new order (items left out are removed);
+    /// `added` items go at the end.
+    struct AgendaUpdate: Content {
+        var version: Int
+        var attendees: String?
+        var order: [Int]?
+        var added: [Added]?
+        var decisions: [Decision]?
+    }
+
+    struct ActionBody: Content {
+        var version: Int
+        /// The agenda item (1-based position) the action follows from; its project, if any, is the problem's.
+        var agendaPosition: Int?
+        var title: String
+        var ownerDepartment: String
+        var deadline: CalendarDate
+        var by: String
+    }
+
+    struct Summary: Content {
+        var id: UUID
+        var title: String
+        var heldOn: CalendarDate
+        var items: Int
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("meetings", use: list)
+        routes.post("meetings", use: create)
+        routes.get("meetings", ":id", use: read)
+        routes.put("meetings", ":id", use: update)
+        routes.post("meetings", ":id", "actions", use: addAction)
+    }
+
+    func list(_ req: Request) async throws -> [Summary] {
+        guard let (_, zone) = try await req.selectedZone() else { return [] }
+        return try await MeetingRepository(db: req.db).meetings(zoneID: zone.id).map { Summary(id: $0.id, title: $0.title, heldOn: $0.heldOn, items: $0.items) }
+    }
+
+    func create(_ req: Request) async throws -> Response {
+        let body: NewMeeting
+        do { body = try req.content.decode(NewMeeting.self) } catch { throw ProblemForms.bodyError(error, expected: "optionally zone, title, heldOn, nextMeeting") }
+        let zone = try await TargetForms.zone(req.db, body.zone)
+        let id = try await MeetingForms.create(req.db, zone: zone, title: body.title, heldOn: body.heldOn, nextMeeting: body.nextMeeting)
+        return try await read(req, id: id).encodeResponse(status: .created, for: req)
+    }
+
+    func read(_ req: Request) async throws -> StoredMeeting { try await read(req, id: try Self.id(req)) }
+
+    func read(_ req: Request, id: UUID) async throws -> StoredMeeting {
+        guard let m = try await MeetingRepository(db: req.db).meeting(id) else { throw Abort(.notFound, reason: "no meeting with id \(id)") }
+        return m
+    }
+
+    func update(_ req: Request) async throws -> StoredMeeting {
+        let body: AgendaUpdate
+        do { body = try req.content.decode(AgendaUpdate.self) } catch {
+            throw ProblemForms.bodyError(error, expected: "version, and optionally attendees, order ([positions]), added ([{title, note}]), decisions ([{position, decision}])")
+        }
+        return try await MeetingForms.update(req.db, id: try Self.id(req), body)
+    }
+
+    func addAction(_ req: Request) async throws -> StoredMeeting {
+        let body: ActionBody
+        do { body = try req.content.decode(ActionBody.self) } catch {
+            throw ProblemForms.bodyError(error, expected: "version, title, ownerDepartment, deadline, by, optionally agendaPosition")
+        }
+        return try await MeetingForms.addAction(req.db, id: try Self.id(req), body)
+    }
+
+    static func id(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "id: not a meeting id (UUID)") }
+        return id
+    }
+}
+
+/// The checks shared by the meeting pages, the API and the CLI, with errors that name the field.
+enum MeetingForms {
+    /// The agenda of a meeting held on `heldOn` for the zone as it stands then.
+    static func agenda(_ db: any Database, zone: StoredZone, heldOn: CalendarDate, nextMeeting: CalendarDate) async throws -> [AgendaItem] {
+        let assessed = try await PortfolioService.on(db).assess(zone, asOf: heldOn)
+        let calendar = zone.zone.workingDays
+        let projects = assessed.projects.map { p in
+            let schedule = (try? MilestoneNetwork.schedule(p.plan, asOf: heldOn, calendar: calendar)) ?? []
+            return (ref: p.stored.id.uuidString, plan: p.plan, assessment: p.assessment,
+                    schedule: Dictionary(schedule.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
+        }
+        let problems = try await ProblemRepository(db: db).problems(zoneID: zone.id).map {
+            (ref: $0.id.uuidString, problem: $0.problem, lastOrder: $0.orders.last, project: $0.projectName, projectRef: $0.projectID?.uuidString)
+        }
+        return Agenda.generate(projects: projects, problems: problems, asOf: heldOn, nextMeeting: nextMeeting)
+    }
+
+    static func create(_ db: any Database, zone: StoredZone, title: String?, heldOn: CalendarDate?, nextMeeting: CalendarDate?) async throws -> UUID {
+        let day = heldOn ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
+        let next = nextMeeting ?? day.adding(days: 7)
+        guard next > day else { throw Abort(.unprocessableEntity, reason: "nextMeeting: \(next) is not after the meeting (\(day))") }
+        let text = title?.trimmingWhitespace() ?? ""
+        let name = text.isEmpty ? "调度会 \(day.iso)" : try ProblemForms.required("title", text)
+        return try await MeetingRepository(db: db).create(zoneID: zone.id, title: name, heldOn: day, nextMeeting: next,
+                                                          agenda: try await agenda(db, zone: zone, heldOn: day, nextMeeting: next))
+    }
+
+    static func update(_ db: any Database, id: UUID, _ body: MeetingsAPI.AgendaUpdate) async throws -> StoredMeeting {
+        let repo = MeetingRepository(db: db)
+        guard let m = try await repo.meeting(id) else { throw Abort(.notFound, reason: "no meeting with id \(id)") }
+        var entries = m.agenda
+        for d in body.decisions ?? [] {
+            guard entries.indices.contains(d.position - 1) else { throw Abort(.unprocessableEntity, reason: "decisions: no agenda item at position \(d.position)") }
+            try ProblemForms.limited("decisions", d.decision)
+            let text = d.decision.trimmingWhitespace()
+            entries[d.position - 1].decision = text.isEmpty ? nil : text
+        }
+        if let order = body.order {
+            guard Set(order).count == order.count, order.allSatisfy({ entries.indices.contains($0 - 1) }) else {
+                throw Abort(.unprocessableEntity, reason: "order: list each agenda position (1–\(entries.count)) at most once")
+            }
+            entries = order.map { entries[$0 - 1] }
+        }
+        for (i, a) in (body.added ?? []).enumerated() {
+            let title = try ProblemForms.required("added[\(i)].title", a.title)
+            try ProblemForms.limited("added[\(i)].note", a.note)
+            entries.append(AgendaEntry(item: AgendaItem(title: title, reason: .added(note: a.note?.trimmingWhitespace() ?? ""))))
+        }
+        let attendees = body.attendees ?? m.attendees
+        try ProblemForms.limited("attendees", attendees)
+        do { return try await repo.update(id, expectedVersion: body.version, attendees: attendees, agenda: entries) } catch let e as StoreError {
+            if case .conflict = e { throw Abort(.conflict, reason: e.description) }
+            throw e
+        }
+    }
+
+    static func addAction(_ db: any Database, id: UUID, _ body: MeetingsAPI.ActionBody) async throws -> StoredMeeting {
+        let repo = MeetingRepository(db: db)
+        guard let m = try await repo.meeting(id) else { throw Abort(.notFound, reason: "no meeting with id \(id)") }
+        let title = try ProblemForms.required("title", body.title), owner = try ProblemForms.required("ownerDepartment", body.ownerDepartment)
+        let by = try ProblemForms.required("by", body.by)
+        guard body.deadline >= m.heldOn else { throw Abort(.unprocessableEntity, reason: "deadline: \(body.deadline) is before the meeting (\(m.heldOn))") }
+        var entry: AgendaEntry?
+        if let position = body.agendaPosition {
+            guard m.agenda.indices.contains(position - 1) else { throw Abort(.unprocessableEntity, reason: "agendaPosition: no agenda item at position \(position)") }
+            entry = m.agenda[position - 1]
+        }
+        let problem = Problem(title: title, description: entry.map { "\(m.title) · \($0.item.title)" } ?? m.title, raisedBy: by,
+                              raisedOn: m.heldOn, ownerDepartment: owner, deadline: body.deadline)
+        do {
+            return try await repo.addAction(id, expectedVersion: body.version, agendaTitle: entry?.item.title, problem: problem,
+                                            projectID: entry?.item.projectRef.flatMap(UUID.init(uuidString:)))
+        } catch let e as StoreError {
+            if case .conflict = e { throw Abort(.conflict, reason: e.description) }
+            throw e
+        }
+    }
+}
+
+extension StoredMeeting: Content {}

@@ -39,6 +39,7 @@ let package = Package(
             dependencies: [
                 "LuodiCore", "LuodiCharts", "LuodiInterchange", "LuodiStore",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Plot", package: "Plot"),
             ],
             resources: [.copy("Samples")]

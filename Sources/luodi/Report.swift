@@ -8,7 +8,7 @@ import Vapor
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Progress reports and the reports of a period: set the cycle, file or correct a report, list a period, close it, rank departments.",
-        subcommands: [ReportCycle.self, ReportFile.self, ReportList.self, ReportClose.self, ReportRanking.self])
+        subcommands: [ReportCycle.self, ReportFile.self, ReportList.self, ReportClose.self, ReportRanking.self, ReportBulletin.self])
 }
 
 /// Runs a reporting action; a refusal (`AbortError`) is printed with the field it names and exits 1.
@@ -131,5 +131,31 @@ struct ReportRanking: AsyncParsableCommand {
             }
         }
         print(text, terminator: "")
+    }
+}
+
+struct ReportBulletin: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bulletin", abstract: "The dispatch bulletin of a period: a print-ready HTML page (A4), Markdown, CSV or JSON.")
+    @ArgumentParser.Option(help: "Period, e.g. 2021-W10, 2021-06H1, 2021-06.") var period: String
+    @ArgumentParser.Option(help: "html, markdown, csv or json.") var format: String = "html"
+    @ArgumentParser.Option(help: "Write to this file instead of standard output.") var output: String?
+    @ArgumentParser.Option(help: "Language: zh-Hans or en.") var lang: String = "zh-Hans"
+    @ArgumentParser.Option(help: "Zone name (default: the first zone).") var zone: String?
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        guard ["html", "markdown", "csv", "json"].contains(format) else { throw ValidationError("--format: use html, markdown, csv or json") }
+        guard ["zh-Hans", "en"].contains(lang) else { throw ValidationError("--lang: use zh-Hans or en") }
+        let language = Language.negotiate(explicit: lang, acceptLanguage: nil)
+        let data = try await db.withApp { app in
+            try await refusing { try await app.reporting.bulletin(zone: zone, period: period, format: format, lang: language) }
+        }
+        if let output {
+            do { try data.write(to: URL(fileURLWithPath: output)) } catch { throw ValidationError("--output: cannot write \(output): \(error.localizedDescription)") }
+            print("wrote \(output) (\(data.count) bytes)")
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
     }
 }

@@ -290,4 +290,21 @@ extension CLITests {
             #expect(held.status == 0 && held.stdout.hasPrefix("meeting "), "\(held.stderr)")
         }
     }
+
+    @Test func theBulletinIsWrittenInEachFormat() throws {
+        try withDirectory { dir in
+            try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+            #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
+            let html = try luodi(["report", "bulletin", "--period", "2021-02", "--output", "b.html"], in: dir)
+            #expect(html.status == 0, "\(html.stderr)")
+            let page = try String(contentsOf: dir.appendingPathComponent("b.html"), encoding: .utf8)
+            // No reports: JM-01's imported 3,000 of 12,000 万元 = 25 % at 28 February (59/365 = 16.2 % elapsed): ahead.
+            #expect(page.contains("<style>") && page.contains("测试开发区重点项目调度通报(2021-02,2021-02-01 至 2021-02-28)"))
+            #expect(page.contains("投资完成率 25.0%;序时进度 16.2%,超序时进度 8.8 个百分点。"))
+            let md = try luodi(["report", "bulletin", "--period", "2021-02", "--format", "markdown", "--lang", "en"], in: dir)
+            #expect(md.stdout.contains("## 3. Construction starts") && md.stdout.contains("| 新能源汽车零部件产业园 | 招商一局 | 2021-02-26 |"))
+            let bad = try luodi(["report", "bulletin", "--period", "2021-13"], in: dir)
+            #expect(bad.status == 1 && bad.stderr.contains("period:"))
+        }
+    }
 }

@@ -93,6 +93,20 @@ public struct ProblemRepository: Sendable {
         return (try await stored([record], on: db)[0], events)
     }
 
+    /// Problems of the zone closed (销号) from `from` through `to`, with the day of closing, by day then title.
+    public func closed(zoneID: UUID, from: CalendarDate, to: CalendarDate) async throws -> [(problem: StoredProblem, on: CalendarDate)] {
+        let all = try await problems(zoneID: zoneID)
+        let ids = all.map(\.id)
+        guard !ids.isEmpty else { return [] }
+        let events = try await ProblemEventRecord.query(on: db).filter(\.$problemID ~~ ids).filter(\.$action == ProblemAction.close.rawValue).all()
+        let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+        return try events.compactMap { e -> (problem: StoredProblem, on: CalendarDate)? in
+            let day = try CalendarDate(iso: e.on)
+            guard day >= from, day <= to, let p = byID[e.problemID] else { return nil }
+            return (p, day)
+        }.sorted { ($0.on, $0.problem.problem.title) < ($1.on, $1.problem.problem.title) }
+    }
+
     /// The latest supervision order of each unresolved problem, by project: what turns lights red.
     public func openOrders(zoneID: UUID) async throws -> [UUID: [SupervisionDue]] {
         var out: [UUID: [SupervisionDue]] = [:]

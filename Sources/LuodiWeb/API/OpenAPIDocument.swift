@@ -97,6 +97,9 @@ enum OpenAPIDocument {
           "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["cycle"],
             "properties": {"zone": {"type": "string"}, "cycle": {"type": "string", "enum": ["weekly", "halfMonthly", "monthly"]}}}}}},
           "responses": {"200": {"description": "The current period's board"}, "400": {"description": "Malformed body"}, "404": {"description": "Unknown zone"}}}},
+        "/api/v1/bulletin": {"get": {"summary": "The dispatch bulletin of a period (default the last ended period): summary figures, reports filed, starts, milestones met, new signings, changes since the previous period's snapshot (new reds, greens regained, problems closed), lagging projects with reasons, overdue problems, the department ranking. /bulletin.md and /bulletin.csv give it as Markdown and CSV.",
+          "parameters": [{"$ref": "#/components/parameters/zone"}, {"name": "period", "in": "query", "schema": {"type": "string", "example": "2021-06"}}],
+          "responses": {"200": {"description": "The bulletin"}, "404": {"description": "Unknown zone"}, "422": {"description": "Bad period name, or a period that has not begun"}}}},
         "/api/v1/meetings": {
           "get": {"summary": "The zone's dispatch meetings, latest first.", "parameters": [{"$ref": "#/components/parameters/zone"}],
             "responses": {"200": {"description": "Meetings"}, "404": {"description": "Unknown zone"}}},

@@ -51,6 +51,12 @@ struct ReportsAPI: RouteCollection {
         routes.get("periods", use: periods)
         routes.post("periods", ":name", "close", use: close)
         routes.put("reporting-cycle", use: setCycle)
+        routes.get("bulletin", use: bulletin)
+    }
+
+    func bulletin(_ req: Request) async throws -> Bulletin {
+        guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
+        return try await BulletinPage.load(req, zone)
     }
 
     static let expected = "projectID, period (e.g. 2021-W10), narrative, reportedBy, and optionally investmentInPeriod (text such as \"50万\"), milestoneActuals ([{milestone, actualStart, actualFinish}]), statisticalEnrollment, reportedOn, version and reason for an edit"

@@ -16,6 +16,9 @@ public enum SiteURL {
     case reportsCycle
     case projectReport(UUID)
     case targets
+    case bulletin
+    case bulletinMarkdown
+    case bulletinCSV
     case meetings
     case meeting(UUID)
     case meetingEdit(UUID)
@@ -33,7 +36,7 @@ public enum SiteURL {
         case dashboard, projects, project(UUID), projectLinks(UUID), imports, openAPI
         case reports, report(UUID), periods, periodClose(String), reportingCycle
         case ranking, targets, targetActuals, rankingFormula
-        case meetings, meeting(UUID), meetingActions(UUID)
+        case meetings, meeting(UUID), meetingActions(UUID), bulletin
     }
 
     /// Path segments as Vapor registers them (`:id` for parameters).
@@ -52,6 +55,9 @@ public enum SiteURL {
         case .reportsCycle: return "/reports/cycle"
         case let .projectReport(id): return "/projects/\(id.uuidString)/report"
         case .targets: return "/targets"
+        case .bulletin: return "/bulletin"
+        case .bulletinMarkdown: return "/bulletin.md"
+        case .bulletinCSV: return "/bulletin.csv"
         case .meetings: return "/meetings"
         case let .meeting(id): return "/meetings/\(id.uuidString)"
         case let .meetingEdit(id): return "/meetings/\(id.uuidString)/edit"
@@ -81,6 +87,7 @@ public enum SiteURL {
             case .targetActuals: return "/api/v1/targets/actuals"
             case .rankingFormula: return "/api/v1/ranking-formula"
             case .meetings: return "/api/v1/meetings"
+            case .bulletin: return "/api/v1/bulletin"
             case let .meeting(id): return "/api/v1/meetings/\(id.uuidString)"
             case let .meetingActions(id): return "/api/v1/meetings/\(id.uuidString)/actions"
             }

@@ -116,8 +116,8 @@ public struct PortfolioService: Sendable {
         return combine(reports, asOf: asOf ?? CalendarDate.today())
     }
 
-    /// The report of one assessed zone.
-    public func report(_ z: AssessedZone) throws -> StatusReport {
+    /// The report of one assessed zone; `laggingLimit` caps its lagging list (10 on the dashboard).
+    public func report(_ z: AssessedZone, laggingLimit: Int = 10) throws -> StatusReport {
         let currency = z.stored.zone.currency
         let items = z.projects.map(\.core)
         // Zones whose rules do not compare investment with time elapsed get no "behind" figure.
@@ -134,7 +134,7 @@ public struct PortfolioService: Sendable {
                 let ua = a.assessment.reasons.first?.reason.urgency ?? 0, ub = b.assessment.reasons.first?.reason.urgency ?? 0
                 return ua != ub ? ua > ub : a.project.name < b.project.name
             }
-            .prefix(10)
+            .prefix(laggingLimit)
             .map { LaggingProject(id: $0.stored.id, name: $0.project.name, department: $0.project.department,
                                   rag: $0.assessment.status, reasons: $0.assessment.reasons,
                                   lastReportedPeriod: $0.reporting?.lastReported?.name, reportOverdue: $0.reporting?.stale) }

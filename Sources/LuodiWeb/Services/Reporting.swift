@@ -140,6 +140,19 @@ extension Reporting {
         try await MeetingForms.create(db, zone: try await TargetForms.zone(db, zone), title: title, heldOn: heldOn, nextMeeting: nextMeeting)
     }
 
+    /// The bulletin of `period` as a standalone print-ready HTML page (A4), Markdown, CSV or JSON.
+    /// - Parameter format: `html`, `markdown`, `csv` or `json`.
+    public func bulletin(zone: String?, period: String, format: String, lang: Language) async throws -> Data {
+        let b = try await Bulletin.load(db, zone: try await TargetForms.zone(db, zone), period: period)
+        switch format {
+        case "html": return Data(BulletinView.standalone(b, lang: lang).render().utf8)
+        case "markdown": return Data(BulletinText.markdown(b, lang: lang).utf8)
+        case "csv": return try BulletinText.csv(b, lang: lang)
+        case "json": return Data(try Self.json(b).utf8)
+        default: throw Abort(.badRequest, reason: "format: use html, markdown, csv or json")
+        }
+    }
+
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

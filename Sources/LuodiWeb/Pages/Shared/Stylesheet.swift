@@ -57,7 +57,12 @@ enum Stylesheet {
     table.compact input { width:9.5em; }
     .battle-map-frame { overflow-x:auto; background:#fff; border:1px solid var(--line); }
     .battle-map-frame svg { display:block; width:100%; height:auto; }
+    .bulletin { background:#fff; padding:12px 18px; border:1px solid var(--line); max-width:1000px; }
+    .bulletin h1 { text-align:center; font-size:20px; }
+    .bulletin p { margin:4px 0; line-height:1.6; }
     @page { size: A3 landscape; margin: 8mm; }
+    @page a4 { size: A4 portrait; margin: 14mm 12mm; }
+    @media print { .bulletin { page: a4; border:none; padding:0; max-width:none; font-size:11pt; } .bulletin table { page-break-inside:auto; } .bulletin tr { page-break-inside:avoid; } }
     @media print {
       header.top, form.toolbar, .noprint { display:none; }
       main { padding:0; max-width:none; }

@@ -1,0 +1,99 @@
+import CSV
+import Foundation
+import LuodiCore
+
+/// A bulletin laid out as titled sections of lines and tables, in one language, and rendered as
+/// Markdown or CSV (the page renders the same sections as HTML), so every format says the same.
+public enum BulletinText {
+    struct Section {
+        var title: String
+        var lines: [String] = []
+        var header: [String] = []
+        var rows: [[String]] = []
+    }
+
+    static func heading(_ b: Bulletin, _ lang: Language) -> String {
+        lang.strings.bulletin.heading(b.zone, b.period, b.start, b.end)
+    }
+
+    static func sections(_ b: Bulletin, _ lang: Language) -> [Section] {
+        let s = lang.strings, t = s.bulletin, r = b.summary
+        func total(_ m: MoneyTotal, _ count: Int) -> String {
+            count == 0 ? s.blank : m.amounts.map { Format.money($0, lang) }.joined(separator: " + ")
+        }
+        let behind = r.behindPoints.map { s.behind($0) }
+        var summary = Section(title: t.summary, lines: [
+            t.asOfLine(b.asOf, b.closed),
+            t.summaryLine(r.projects, r.rag),
+            t.investmentLine(total(r.plannedInvestment, r.reporting.plannedInvestment), total(r.completedInvestment, r.reporting.completedInvestment),
+                             r.completionPercent.map { Format.percent($0) }, Format.percent(r.timeElapsedShare.percent), behind),
+            s.convention(r.timeElapsedShare.convention),
+        ])
+        if let filed = b.reportsFiled { summary.lines.append(t.reportsLine(filed, r.projects)) }
+        var changes = Section(title: t.changes)
+        if b.changes.previous == nil {
+            changes.lines.append(t.noSnapshot(b.period.isEmpty ? "" : ((try? ReportingPeriod(name: b.period))?.previous.name ?? "")))
+        } else {
+            changes.lines.append("\(t.newReds):" + (b.changes.newReds.isEmpty ? t.none : b.changes.newReds.joined(separator: "、")))
+            changes.lines.append("\(t.greensRegained):" + (b.changes.greensRegained.isEmpty ? t.none : b.changes.greensRegained.joined(separator: "、")))
+        }
+        changes.lines.append("\(t.problemsClosed):" + (b.changes.problemsClosed.isEmpty ? t.none : b.changes.problemsClosed.joined(separator: "、")))
+        func events(_ title: String, _ list: [Bulletin.Event], milestone: Bool) -> Section {
+            Section(title: title, header: [s.name] + (milestone ? [s.milestoneName] : []) + [s.department, t.date],
+                    rows: list.map { e in [e.project] + (milestone ? [e.milestone ?? ""] : []) + [e.department ?? s.unassigned, e.date.iso] })
+        }
+        let lagging = Section(title: t.lagging, header: [s.name, s.department, s.status, s.reasons], rows: b.lagging.map { p in
+            [p.name, p.department ?? s.unassigned, s.rag(p.rag), p.reasons.map { s.reason($0.reason) }.joined(separator: ";")]
+        })
+        let problems = Section(title: t.overdueProblems, header: [s.problemTitle, s.name, s.ownerDepartment, s.deadline, t.daysLate, s.supervision],
+                               rows: b.overdueProblems.map { p in
+            [p.title, p.project ?? s.blank, p.ownerDepartment, p.deadline.iso, String(p.daysLate), p.supervision.map(s.problemLevel) ?? ""]
+        })
+        var ranking = Section(title: t.ranking, header: [s.targets.rank, s.department, s.targets.score], rows: b.ranking.departments.map { d in
+            [String(d.rank), d.department, TargetsView.fixed2(d.score)]
+        })
+        ranking.lines = [b.ranking.formulaText[lang == .zhHans ? "zh-Hans" : "en"] ?? ""]
+        if b.ranking.departments.isEmpty { ranking.lines.insert(s.targets.noTargets, at: 0) }
+        return [summary, changes, events(t.starts, b.starts, milestone: false), events(t.milestonesMet, b.milestonesMet, milestone: true),
+                events(t.newSignings, b.newSignings, milestone: false), lagging, problems, ranking]
+    }
+
+    /// The bulletin as Markdown: a title, each section as a heading with its lines and a table
+    /// (`|` in cells escaped), "none" for an empty table.
+    public static func markdown(_ b: Bulletin, lang: Language) -> String {
+        func cell(_ text: String) -> String {
+            String(text.map { $0.isNewline ? " " : $0 }).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+        }
+        var out = "# \(heading(b, lang))\n"
+        for section in sections(b, lang) {
+            out += "\n## \(section.title)\n\n"
+            for line in section.lines { out += cell(line) + "\n\n" }
+            guard !section.header.isEmpty else { continue }
+            if section.rows.isEmpty { out += lang.strings.bulletin.none + "\n"; continue }
+            out += "| " + section.header.map(cell).joined(separator: " | ") + " |\n"
+            out += "|" + String(repeating: " --- |", count: section.header.count) + "\n"
+            for row in section.rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+        }
+        return out
+    }
+
+    /// The bulletin as one CSV file (UTF-8 with a byte-order mark, so Excel reads the Chinese):
+    /// every row starts with its section's title; a section's lines are rows of one cell after
+    /// the title, its table a header row and data rows. Cells that a spreadsheet would read as
+    /// a formula are defused as in `ProblemText`.
+    public static func csv(_ b: Bulletin, lang: Language) throws -> Data {
+        let stream = OutputStream(toMemory: ())
+        let writer = try CSVWriter(stream: stream, newline: .crlf)
+        try writer.write(row: [lang.strings.bulletin.section, heading(b, lang)].map(ProblemText.cell))
+        for section in sections(b, lang) {
+            for line in section.lines { try writer.write(row: [section.title, line].map(ProblemText.cell)) }
+            guard !section.header.isEmpty else { continue }
+            try writer.write(row: ([section.title] + section.header).map(ProblemText.cell))
+            for row in section.rows { try writer.write(row: ([section.title] + row).map(ProblemText.cell)) }
+        }
+        try writer.write(row: [String]())
+        writer.stream.close()
+        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return Data([0xEF, 0xBB, 0xBF]) + data
+    }
+}

@@ -22,6 +22,14 @@ import Testing
         #expect(ReportingPeriod(containing: d("2025-12-29"), cycle: .weekly).name == "2026-W01")
     }
 
+    @Test func aPeriodsFiguresStayInItsNamedYear() {
+        // 2021-W52 runs to Sunday 2 January 2022; its figures are taken on 31 December 2021.
+        #expect(p("2021-W52").figuresDay(today: d("2026-11-29")) == d("2021-12-31"))
+        #expect(p("2021-W10").figuresDay(today: d("2026-11-29")) == d("2021-03-14"))
+        // A running period: today.
+        #expect(p("2021-W10").figuresDay(today: d("2021-03-10")) == d("2021-03-10"))
+    }
+
     @Test func halfMonthsAndMonths() {
         let h = ReportingPeriod(containing: d("2021-02-16"), cycle: .halfMonthly)
         #expect(h.name == "2021-02H2" && h.start == d("2021-02-16") && h.end == d("2021-02-28"))

@@ -110,6 +110,13 @@ public struct ReportingPeriod: Hashable, Sendable, Comparable, CustomStringConve
 
     public func contains(_ day: CalendarDate) -> Bool { start <= day && day <= end }
 
+    /// The day a period's figures are taken at: its last day, but no later than 31 December of
+    /// its named year (2020-W53 → 2020-12-31) so that year-to-date figures stay in that year,
+    /// and no later than `today` while the period runs.
+    public func figuresDay(today: CalendarDate) -> CalendarDate {
+        min(end, try! CalendarDate(year: year, month: 12, day: 31), today)
+    }
+
     public static func < (a: ReportingPeriod, b: ReportingPeriod) -> Bool { a.start < b.start }
 }
 

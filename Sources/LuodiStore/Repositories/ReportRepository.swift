@@ -161,6 +161,43 @@ public struct ReportRepository: Sendable {
         }
     }
 
+    /// Files many new reports in one transaction (a campaign's history, an import): each is
+    /// checked as `save` checks it, none may exist yet, and none may fall in a closed period.
+    /// Milestone actual dates and enrolment dates are not written back (the reports are taken to
+    /// record what the milestones already say).
+    /// - Throws: `ReportStoreError` or `ProgressReportError` for the first bad report; nothing is written then.
+    public func fileAll(_ items: [(projectID: UUID, report: ProgressReport)], zone: StoredZone) async throws {
+        guard let cycle = zone.zone.reportingCycle else { throw ReportStoreError.noCycle(zone: zone.zone.name) }
+        try await db.writeTransaction { tx in
+            let projects = Dictionary(uniqueKeysWithValues: try await ProjectRecord.query(on: tx).filter(\.$zoneID == zone.id).all().map { ($0.id!, $0) })
+            let ids = Array(projects.keys)
+            let milestones = ids.isEmpty ? [:] : Dictionary(grouping: try await MilestoneRecord.query(on: tx).filter(\.$projectID ~~ ids).all(), by: \.projectID)
+            let closed = Set(try await ReportingPeriodRecord.query(on: tx).filter(\.$zoneID == zone.id).all().map(\.name))
+            let existing = Set(try await ProgressReportRecord.query(on: tx).filter(\.$zoneID == zone.id).all().map { "\($0.projectID) \($0.period)" })
+            var records: [ProgressReportRecord] = []
+            for item in items {
+                guard let project = projects[item.projectID] else { throw StoreError.notFound("project \(item.projectID) in zone \(zone.zone.name)") }
+                let period = try ReportingPeriod(name: item.report.period)
+                guard period.cycle == cycle else { throw ReportStoreError.wrongCycle(period: period.name, cycle: cycle) }
+                guard !closed.contains(period.name) else { throw ReportStoreError.periodClosed(period.name) }
+                guard !existing.contains("\(item.projectID) \(period.name)") else {
+                    throw ReportStoreError.alreadyReported(period: period.name, project: project.name, version: 1)
+                }
+                try item.report.validate(period: period, milestones: (milestones[item.projectID] ?? []).map(\.name), currency: zone.zone.currency)
+                let r = ProgressReportRecord()
+                r.id = UUID()
+                r.zoneID = zone.id
+                r.projectID = item.projectID
+                r.version = 1
+                try r.assign(item.report, period: period)
+                records.append(r)
+            }
+            for chunk in stride(from: 0, to: records.count, by: 500) {
+                try await Array(records[chunk..<min(chunk + 500, records.count)]).create(on: tx)
+            }
+        }
+    }
+
     /// Closes a period of the zone's cycle and stores every project's status as it stands.
     /// - Throws: `ReportStoreError` when the period is of another cycle, has not begun by `day`, or is closed already.
     public func close(period: ReportingPeriod, zone: StoredZone, by: String, on day: CalendarDate, snapshots: [PeriodSnapshot]) async throws {

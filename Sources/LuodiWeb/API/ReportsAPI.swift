@@ -179,20 +179,21 @@ enum ReportForms {
         }
     }
 
-    /// Closes a period and keeps every project's status at the period's end (or today, if the
-    /// period is still running) as its snapshot.
-    static func close(_ db: any Database, zone: StoredZone, period name: String, by: String) async throws {
+    /// Closes a period on `day` (default today) and keeps every project's status at the period's
+    /// figures day (`ReportingPeriod.figuresDay`) as its snapshot.
+    static func close(_ db: any Database, zone: StoredZone, period name: String, by: String, on day: CalendarDate? = nil) async throws {
         let by = try ProblemForms.required("by", by)
         let period = try period(name)
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
-        let assessed = try await PortfolioService.on(db).assess(zone, asOf: min(period.end, today))
+        let closedOn = min(day ?? today, today)
+        let assessed = try await PortfolioService.on(db).assess(zone, asOf: period.figuresDay(today: today))
         let snapshots = assessed.projects.map {
             PeriodSnapshot(projectID: $0.stored.id, projectName: $0.project.name, assessment: $0.assessment,
                            completedInvestment: $0.project.completedInvestment,
                            milestonesFinished: $0.plan.milestones.filter { $0.actualFinish != nil }.count)
         }
         do {
-            try await ReportRepository(db: db).close(period: period, zone: zone, by: by, on: today, snapshots: snapshots)
+            try await ReportRepository(db: db).close(period: period, zone: zone, by: by, on: closedOn, snapshots: snapshots)
         } catch let e as ReportStoreError {
             throw Abort(.unprocessableEntity, reason: e.description)
         }

@@ -65,7 +65,7 @@ public struct Bulletin: Content, Sendable {
         let period = try ReportForms.period(name)
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
         guard period.start <= today else { throw Abort(.unprocessableEntity, reason: ReportStoreError.notBegun(period.name, start: period.start).description) }
-        let asOf = min(period.end, today)
+        let asOf = period.figuresDay(today: today)
         let service = PortfolioService.on(db)
         let assessed = try await service.assess(zone, asOf: asOf)
         let summary = try service.report(assessed, laggingLimit: Int.max)

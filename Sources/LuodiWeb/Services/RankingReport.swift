@@ -24,7 +24,7 @@ public struct RankingReport: Content, Sendable {
     static func load(_ db: any Database, zone: StoredZone, asOf: CalendarDate?, period: String?) async throws -> RankingReport {
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
         var date = asOf ?? today
-        if let period, !period.isEmpty { date = min(try ReportForms.period(period).end, today) }
+        if let period, !period.isEmpty { date = try ReportForms.period(period).figuresDay(today: today) }
         let targetsRepo = TargetRepository(db: db)
         let formula = try await targetsRepo.formula(zoneID: zone.id)
         let targets = try await targetsRepo.targets(zoneID: zone.id, year: date.year)

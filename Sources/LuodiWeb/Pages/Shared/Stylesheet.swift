@@ -62,7 +62,7 @@ enum Stylesheet {
     .bulletin p { margin:4px 0; line-height:1.6; }
     @page { size: A3 landscape; margin: 8mm; }
     @page a4 { size: A4 portrait; margin: 14mm 12mm; }
-    @media print { .bulletin { page: a4; border:none; padding:0; max-width:none; font-size:11pt; } .bulletin table { page-break-inside:auto; } .bulletin tr { page-break-inside:avoid; } }
+    @media print { .bulletin { page: a4; border:none; padding:0; max-width:none; font-size:11pt; } .bulletin table { page-break-inside:auto; } .bulletin tr { page-break-inside:avoid; } .bulletin h2 { break-after:avoid; page-break-after:avoid; } }
     @media print {
       header.top, form.toolbar, .noprint { display:none; }
       main { padding:0; max-width:none; }

@@ -16,7 +16,7 @@ enum ReportsView {
                                     .isSelected(p.name == b.period?.name))
                         })),
                     .button(.type(.submit), .text(s.show))),
-                .p(.class("note"), .text("\(r.cycleLabel):\(r.cycle(cycle))")),
+                .p(.class("note"), .text("\(r.cycleLabel) · \(r.cycle(cycle))")),
                 .unwrap(b.period) { period in .group(
                     .h2(.text("\(period.name)(\(period.start.iso) – \(period.end.iso))· \(r.reportedCount(b.reported, b.expected))")),
                     .unwrap(period.closed, { c in .p(.class("note"), .text(r.closed(c.closedBy, c.closedOn))) }, else:

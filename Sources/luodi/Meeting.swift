@@ -16,14 +16,13 @@ struct MeetingAgenda: AsyncParsableCommand {
         commandName: "agenda", abstract: "Print the generated agenda (most urgent first, with each item's reason) without saving a meeting.")
     @ArgumentParser.Option(name: .customLong("held-on"), help: "Meeting date, yyyy-MM-dd (default today).") var heldOn: String?
     @ArgumentParser.Option(help: "Next meeting's date (default a week later); milestones due before it are listed.") var next: String?
-    @ArgumentParser.Option(help: "Language of the reasons: zh-Hans or en.") var lang: String = "zh-Hans"
+    @OptionGroup var lang: LanguageOption
     @ArgumentParser.Option(help: "Zone name (default: the first zone).") var zone: String?
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        guard ["zh-Hans", "en"].contains(lang) else { throw ValidationError("--lang: use zh-Hans or en") }
+        let language = try lang.language()
         let day = try DatabaseOptions.date(heldOn, option: "--held-on"), nextDay = try DatabaseOptions.date(next, option: "--next")
-        let language = Language.negotiate(explicit: lang, acceptLanguage: nil)
         let text = try await db.withApp { app in
             try await refusing { try await app.reporting.agendaText(zone: zone, heldOn: day, nextMeeting: nextDay, lang: language) }
         }

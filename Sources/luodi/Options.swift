@@ -61,3 +61,20 @@ extension DatabaseOptions {
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
+
+/// `--lang`, shared by every command that prints labels.
+struct LanguageOption: ParsableArguments {
+    @ArgumentParser.Option(help: "Language of the labels: zh-Hans or en.") var lang: String = "zh-Hans"
+
+    /// The language chosen.
+    /// - Throws: a validation error naming `--lang` for any other value.
+    func language() throws -> Language {
+        guard ["zh-Hans", "en"].contains(lang) else { throw ValidationError("--lang: use zh-Hans or en") }
+        return Language.negotiate(explicit: lang, acceptLanguage: nil)
+    }
+}
+
+/// `--format table|json` of the listing commands.
+enum TableOrJSON: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}

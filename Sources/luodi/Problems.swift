@@ -13,14 +13,13 @@ struct ProblemsCommand: AsyncParsableCommand {
     @ArgumentParser.Option(name: .customLong("as-of"), help: "As-of date, yyyy-MM-dd (default: today in the zone's time zone).") var asOf: String?
     @ArgumentParser.Option(help: "open, week, overdue or all.") var view: String = "open"
     @ArgumentParser.Option(help: "Only problems owned by this department.") var department: String?
-    @ArgumentParser.Option(help: "Language of the labels: zh-Hans or en.") var lang: String = "zh-Hans"
+    @OptionGroup var lang: LanguageOption
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
         guard let list = ProblemView(rawValue: view) else { throw ValidationError("--view: use open, week, overdue or all") }
         let date = try DatabaseOptions.date(asOf)
-        guard ["zh-Hans", "en"].contains(lang) else { throw ValidationError("--lang: use zh-Hans or en") }
-        let language = Language.negotiate(explicit: lang, acceptLanguage: nil)
+        let language = try lang.language()
         let text = try await db.withApp { app in
             let z = try await app.portfolioService.zone(named: zone)
             let day = date ?? CalendarDate.today(timeZoneIdentifier: z.zone.timeZone)

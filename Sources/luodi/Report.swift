@@ -75,18 +75,16 @@ struct ReportFile: AsyncParsableCommand {
 struct ReportList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "One period: every project, reported or not (the rows of /reports).")
     @ArgumentParser.Option(help: "Period (default: the current one).") var period: String?
-    @ArgumentParser.Option(help: "table (tab-separated) or json.") var format: String = "table"
-    @ArgumentParser.Option(help: "Language of the labels: zh-Hans or en.") var lang: String = "zh-Hans"
+    @ArgumentParser.Option(help: "table (tab-separated) or json.") var format: TableOrJSON = .table
+    @OptionGroup var lang: LanguageOption
     @ArgumentParser.Option(help: "Zone name (default: the first zone).") var zone: String?
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        guard ["table", "json"].contains(format) else { throw ValidationError("--format: use table or json") }
-        guard ["zh-Hans", "en"].contains(lang) else { throw ValidationError("--lang: use zh-Hans or en") }
-        let language = Language.negotiate(explicit: lang, acceptLanguage: nil)
+        let language = try lang.language()
         let text = try await db.withApp { app in
             try await refusing {
-                format == "json" ? try await app.reporting.boardJSON(zone: zone, period: period)
+                format == .json ? try await app.reporting.boardJSON(zone: zone, period: period)
                     : try await app.reporting.boardText(zone: zone, period: period, lang: language)
             }
         }
@@ -113,20 +111,18 @@ struct ReportRanking: AsyncParsableCommand {
         commandName: "ranking", abstract: "The department ranking with its formula and every contribution (the figures of /api/v1/ranking).")
     @ArgumentParser.Option(help: "Rank at this period's last day, e.g. 2021-W26.") var period: String?
     @ArgumentParser.Option(name: .customLong("as-of"), help: "Rank at this date instead (default today).") var asOf: String?
-    @ArgumentParser.Option(help: "table (tab-separated) or json.") var format: String = "table"
-    @ArgumentParser.Option(help: "Language of the labels: zh-Hans or en.") var lang: String = "zh-Hans"
+    @ArgumentParser.Option(help: "table (tab-separated) or json.") var format: TableOrJSON = .table
+    @OptionGroup var lang: LanguageOption
     @ArgumentParser.Option(help: "Zone name (default: the first zone).") var zone: String?
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        guard ["table", "json"].contains(format) else { throw ValidationError("--format: use table or json") }
-        guard ["zh-Hans", "en"].contains(lang) else { throw ValidationError("--lang: use zh-Hans or en") }
         guard period == nil || asOf == nil else { throw ValidationError("give --period or --as-of, not both") }
         let date = try DatabaseOptions.date(asOf)
-        let language = Language.negotiate(explicit: lang, acceptLanguage: nil)
+        let language = try lang.language()
         let text = try await db.withApp { app in
             try await refusing {
-                format == "json" ? try await app.reporting.rankingJSON(zone: zone, asOf: date, period: period)
+                format == .json ? try await app.reporting.rankingJSON(zone: zone, asOf: date, period: period)
                     : try await app.reporting.rankingText(zone: zone, asOf: date, period: period, lang: language)
             }
         }
@@ -138,18 +134,16 @@ struct ReportBulletin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin", abstract: "The dispatch bulletin of a period: a print-ready HTML page (A4), Markdown, CSV or JSON.")
     @ArgumentParser.Option(help: "Period, e.g. 2021-W10, 2021-06H1, 2021-06.") var period: String
-    @ArgumentParser.Option(help: "html, markdown, csv or json.") var format: String = "html"
+    @ArgumentParser.Option(help: "html, markdown, csv or json.") var format: BulletinFormat = .html
     @ArgumentParser.Option(help: "Write to this file instead of standard output.") var output: String?
-    @ArgumentParser.Option(help: "Language: zh-Hans or en.") var lang: String = "zh-Hans"
+    @OptionGroup var lang: LanguageOption
     @ArgumentParser.Option(help: "Zone name (default: the first zone).") var zone: String?
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        guard ["html", "markdown", "csv", "json"].contains(format) else { throw ValidationError("--format: use html, markdown, csv or json") }
-        guard ["zh-Hans", "en"].contains(lang) else { throw ValidationError("--lang: use zh-Hans or en") }
-        let language = Language.negotiate(explicit: lang, acceptLanguage: nil)
+        let language = try lang.language()
         let data = try await db.withApp { app in
-            try await refusing { try await app.reporting.bulletin(zone: zone, period: period, format: format, lang: language) }
+            try await refusing { try await app.reporting.bulletin(zone: zone, period: period, format: format.rawValue, lang: language) }
         }
         if let output {
             do { try data.write(to: URL(fileURLWithPath: output)) } catch { throw ValidationError("--output: cannot write \(output): \(error.localizedDescription)") }
@@ -158,4 +152,8 @@ struct ReportBulletin: AsyncParsableCommand {
             FileHandle.standardOutput.write(data)
         }
     }
+}
+
+enum BulletinFormat: String, ExpressibleByArgument, CaseIterable {
+    case html, markdown, csv, json
 }

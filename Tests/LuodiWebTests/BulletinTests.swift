@@ -8,17 +8,6 @@ import VaporTesting
 /// 500 万元 for February and starts on the 26th; JM-02's supervision order (due 24 February)
 /// is overdue; a second problem is closed in the month; January was closed with both green.
 @Suite struct BulletinTests {
-    private func send(_ app: Application, _ method: HTTPMethod, _ path: String, _ body: String) async throws -> [String: Any] {
-        var out: [String: Any] = [:]
-        try await app.testing().test(method, path, beforeRequest: { req in
-            req.headers.contentType = .json
-            req.body = ByteBuffer(string: body)
-        }) { res in
-            #expect(res.status == .ok || res.status == .created, "\(path): \(res.body.string)")
-            out = (try? JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any]) ?? [:]
-        }
-        return out
-    }
 
     @Test func februarysBulletinSaysWhatHappenedInFebruary() async throws {
         try await withLuodiApp { app in
@@ -27,15 +16,15 @@ import VaporTesting
             let projects = try await app.portfolioRepository.projects(zoneID: zone.id)
             let jm01 = try #require(projects.first { $0.plan.project.key == "JM-01" }?.id)
             let jm02 = try #require(projects.first { $0.plan.project.key == "JM-02" }?.id)
-            _ = try await send(app, .PUT, "/api/v1/reporting-cycle", #"{"cycle": "monthly"}"#)
-            _ = try await send(app, .POST, "/api/v1/periods/2021-01/close", #"{"by": "办公室"}"#)
-            _ = try await send(app, .POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-02", "investmentInPeriod": "500万", "narrative": "开工", "reportedBy": "招商一局", "reportedOn": "2021-02-27"}"#)
-            let p1 = try await send(app, .POST, "/api/v1/problems", #"{"projectID": "\#(jm02)", "title": "征地拆迁", "raisedBy": "王", "raisedOn": "2021-02-01", "ownerDepartment": "自然资源局", "deadline": "2021-02-20"}"#)
-            _ = try await send(app, .POST, "/api/v1/problems/\(p1["id"] as? String ?? "")/actions", #"{"version": 1, "action": "escalate", "by": "主任", "on": "2021-02-21", "deadline": "2021-02-24", "rectificationPlan": "区里协调"}"#)
-            let p2 = try await send(app, .POST, "/api/v1/problems", #"{"projectID": "\#(jm01)", "title": "施工用电", "raisedBy": "企业", "raisedOn": "2021-02-01", "ownerDepartment": "供电公司", "deadline": "2021-02-25"}"#)
+            _ = try await app.sendJSON(.PUT, "/api/v1/reporting-cycle", #"{"cycle": "monthly"}"#)
+            _ = try await app.sendJSON(.POST, "/api/v1/periods/2021-01/close", #"{"by": "办公室"}"#)
+            _ = try await app.sendJSON(.POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-02", "investmentInPeriod": "500万", "narrative": "开工", "reportedBy": "招商一局", "reportedOn": "2021-02-27"}"#, expect: .created)
+            let p1 = try await app.sendJSON(.POST, "/api/v1/problems", #"{"projectID": "\#(jm02)", "title": "征地拆迁", "raisedBy": "王", "raisedOn": "2021-02-01", "ownerDepartment": "自然资源局", "deadline": "2021-02-20"}"#, expect: .created)
+            _ = try await app.sendJSON(.POST, "/api/v1/problems/\(p1["id"] as? String ?? "")/actions", #"{"version": 1, "action": "escalate", "by": "主任", "on": "2021-02-21", "deadline": "2021-02-24", "rectificationPlan": "区里协调"}"#)
+            let p2 = try await app.sendJSON(.POST, "/api/v1/problems", #"{"projectID": "\#(jm01)", "title": "施工用电", "raisedBy": "企业", "raisedOn": "2021-02-01", "ownerDepartment": "供电公司", "deadline": "2021-02-25"}"#, expect: .created)
             let p2id = p2["id"] as? String ?? ""
-            _ = try await send(app, .POST, "/api/v1/problems/\(p2id)/actions", #"{"version": 1, "action": "resolve", "by": "供电公司", "on": "2021-02-10"}"#)
-            _ = try await send(app, .POST, "/api/v1/problems/\(p2id)/actions", #"{"version": 2, "action": "close", "by": "主任", "on": "2021-02-12", "note": "已送电"}"#)
+            _ = try await app.sendJSON(.POST, "/api/v1/problems/\(p2id)/actions", #"{"version": 1, "action": "resolve", "by": "供电公司", "on": "2021-02-10"}"#)
+            _ = try await app.sendJSON(.POST, "/api/v1/problems/\(p2id)/actions", #"{"version": 2, "action": "close", "by": "主任", "on": "2021-02-12", "note": "已送电"}"#)
 
             var b: [String: Any] = [:]
             try await app.testing().test(.GET, "/api/v1/bulletin?period=2021-02") { res in

@@ -7,19 +7,6 @@ import VaporTesting
 /// A dispatch meeting on the template's projects on Tuesday 28 September 2021 (next meeting
 /// 8 October): the generated agenda, reordering, minutes, an action item that raises a problem.
 @Suite struct MeetingFlowTests {
-    private func send(_ app: Application, _ method: HTTPMethod, _ path: String, _ body: String, expect status: HTTPStatus,
-                      mentions: String? = nil) async throws -> [String: Any] {
-        var out: [String: Any] = [:]
-        try await app.testing().test(method, path, beforeRequest: { req in
-            req.headers.contentType = .json
-            req.body = ByteBuffer(string: body)
-        }) { res in
-            #expect(res.status == status, "\(path): \(res.body.string)")
-            if let mentions { #expect(res.body.string.contains(mentions), "\(res.body.string)") }
-            if res.status == .ok || res.status == .created { out = try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as! [String: Any] }
-        }
-        return out
-    }
 
     @Test func theAgendaPutsTheMostUrgentFirstAndActionsBecomeProblems() async throws {
         try await withLuodiApp { app in
@@ -29,13 +16,13 @@ import VaporTesting
             let jm01 = try #require(projects.first { $0.plan.project.key == "JM-01" }?.id)
             let jm02 = try #require(projects.first { $0.plan.project.key == "JM-02" }?.id)
             // Problem A on JM-02, escalated with an order due 18 September (10 days late on the 28th).
-            let a = try await send(app, .POST, "/api/v1/problems", #"{"projectID": "\#(jm02)", "title": "征地拆迁", "raisedBy": "王", "raisedOn": "2021-09-01", "ownerDepartment": "自然资源局", "deadline": "2021-09-10"}"#, expect: .created)
+            let a = try await app.sendJSON(.POST, "/api/v1/problems", #"{"projectID": "\#(jm02)", "title": "征地拆迁", "raisedBy": "王", "raisedOn": "2021-09-01", "ownerDepartment": "自然资源局", "deadline": "2021-09-10"}"#, expect: .created)
             let aID = try #require(a["id"] as? String)
-            _ = try await send(app, .POST, "/api/v1/problems/\(aID)/actions", #"{"version": 1, "action": "escalate", "by": "主任", "on": "2021-09-11", "deadline": "2021-09-18", "rectificationPlan": "区里协调"}"#, expect: .ok)
+            _ = try await app.sendJSON(.POST, "/api/v1/problems/\(aID)/actions", #"{"version": 1, "action": "escalate", "by": "主任", "on": "2021-09-11", "deadline": "2021-09-18", "rectificationPlan": "区里协调"}"#, expect: .ok)
             // Problem B on JM-01, due 20 September (8 days late).
-            _ = try await send(app, .POST, "/api/v1/problems", #"{"projectID": "\#(jm01)", "title": "施工用电", "raisedBy": "企业", "raisedOn": "2021-09-01", "ownerDepartment": "供电公司", "deadline": "2021-09-20"}"#, expect: .created)
+            _ = try await app.sendJSON(.POST, "/api/v1/problems", #"{"projectID": "\#(jm01)", "title": "施工用电", "raisedBy": "企业", "raisedOn": "2021-09-01", "ownerDepartment": "供电公司", "deadline": "2021-09-20"}"#, expect: .created)
 
-            let meeting = try await send(app, .POST, "/api/v1/meetings", #"{"title": "第39周调度会", "heldOn": "2021-09-28", "nextMeeting": "2021-10-08"}"#, expect: .created)
+            let meeting = try await app.sendJSON(.POST, "/api/v1/meetings", #"{"title": "第39周调度会", "heldOn": "2021-09-28", "nextMeeting": "2021-10-08"}"#, expect: .created)
             let id = try #require(meeting["id"] as? String)
             let agenda = try #require(meeting["agenda"] as? [[String: Any]]).map { $0["item"] as? [String: Any] ?? [:] }
             // A's order 10 days late; B 8 days; JM-01 red (completion 25 % vs 74.25 % elapsed: 49.25 points behind, no days late);
@@ -49,18 +36,18 @@ import VaporTesting
             }
 
             // Reorder (put the red project first), add an item, write decisions; a stale version is refused.
-            let edited = try await send(app, .PUT, "/api/v1/meetings/\(id)", #"""
+            let edited = try await app.sendJSON(.PUT, "/api/v1/meetings/\(id)", #"""
                 {"version": 1, "attendees": "党工委书记、各部门负责人", "order": [3, 1, 2, 4], "added": [{"title": "安全生产", "note": "汛期"}],
                  "decisions": [{"position": 1, "decision": "区里本周内完成补偿协议"}]}
                 """#, expect: .ok)
             let titles = (edited["agenda"] as? [[String: Any]] ?? []).map { ($0["item"] as? [String: Any])?["title"] as? String }
             #expect(titles == ["新能源汽车零部件产业园", "征地拆迁", "施工用电", "新能源汽车零部件产业园 · 主体封顶", "安全生产"])
             #expect((edited["agenda"] as? [[String: Any]])?[1]["decision"] as? String == "区里本周内完成补偿协议")
-            _ = try await send(app, .PUT, "/api/v1/meetings/\(id)", #"{"version": 1, "attendees": "x"}"#, expect: .conflict, mentions: "version 1")
-            _ = try await send(app, .PUT, "/api/v1/meetings/\(id)", #"{"version": 2, "order": [1, 1]}"#, expect: .unprocessableEntity, mentions: "order:")
+            _ = try await app.sendJSON(.PUT, "/api/v1/meetings/\(id)", #"{"version": 1, "attendees": "x"}"#, expect: .conflict, mentions: "version 1")
+            _ = try await app.sendJSON(.PUT, "/api/v1/meetings/\(id)", #"{"version": 2, "order": [1, 1]}"#, expect: .unprocessableEntity, mentions: "order:")
 
             // An action item on the red project raises a problem on it, owned and dated.
-            let acted = try await send(app, .POST, "/api/v1/meetings/\(id)/actions",
+            let acted = try await app.sendJSON(.POST, "/api/v1/meetings/\(id)/actions",
                                        #"{"version": 2, "agendaPosition": 1, "title": "加快投资进度", "ownerDepartment": "招商一局", "deadline": "2021-10-15", "by": "会议"}"#, expect: .ok)
             let action = try #require((acted["actions"] as? [[String: Any]])?.first)
             #expect(action["agendaTitle"] as? String == "新能源汽车零部件产业园" && action["ownerDepartment"] as? String == "招商一局")
@@ -68,7 +55,7 @@ import VaporTesting
             let raised = try #require(problems.first { $0.problem.title == "加快投资进度" })
             let due = try CalendarDate(iso: "2021-10-15"), held = try CalendarDate(iso: "2021-09-28")
             #expect(raised.projectID == jm01 && raised.problem.deadline == due && raised.problem.raisedOn == held)
-            _ = try await send(app, .POST, "/api/v1/meetings/\(id)/actions",
+            _ = try await app.sendJSON(.POST, "/api/v1/meetings/\(id)/actions",
                                #"{"version": 3, "title": "x", "ownerDepartment": "y", "deadline": "2021-09-01", "by": "z"}"#, expect: .unprocessableEntity, mentions: "deadline:")
         }
     }

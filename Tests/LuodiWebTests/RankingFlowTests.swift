@@ -7,22 +7,12 @@ import VaporTesting
 /// Targets, reported actuals, derived actuals and the ranking on the template's two projects at
 /// 30 June 2021 (time elapsed 181/365 = 0.495890…), worked by hand.
 @Suite struct RankingFlowTests {
-    private func send(_ app: Application, _ method: HTTPMethod, _ path: String, _ body: String, expect status: HTTPStatus,
-                      mentions: String? = nil) async throws {
-        try await app.testing().test(method, path, beforeRequest: { req in
-            req.headers.contentType = .json
-            req.body = ByteBuffer(string: body)
-        }) { res in
-            #expect(res.status == status, "\(path): \(res.body.string)")
-            if let mentions { #expect(res.body.string.contains(mentions), "\(res.body.string)") }
-        }
-    }
 
     @Test func theRankingIsRecomputableByHand() async throws {
         try await withLuodiApp { app in
             _ = try await app.importCSV(templateCSV)
-            try await send(app, .PUT, "/api/v1/reporting-cycle", #"{"cycle": "monthly"}"#, expect: .ok)
-            try await send(app, .PUT, "/api/v1/targets", #"""
+            try await app.sendJSON(.PUT, "/api/v1/reporting-cycle", #"{"cycle": "monthly"}"#, expect: .ok)
+            try await app.sendJSON(.PUT, "/api/v1/targets", #"""
                 {"year": 2021, "targets": [
                   {"department": "招商一局", "metricKey": "newSignedProjects", "annualTarget": 10},
                   {"department": "招商一局", "metricKey": "projectsStarted", "annualTarget": 2},
@@ -33,21 +23,21 @@ import VaporTesting
                 """#, expect: .ok)
             for (period, metric, value) in [("2021-01", "newSignedProjects", 2.0), ("2021-05", "newSignedProjects", 3.0),
                                              ("2021-07", "newSignedProjects", 4.0), ("2021-03", "talentsIntroduced", 60.0)] {
-                try await send(app, .POST, "/api/v1/targets/actuals",
+                try await app.sendJSON(.POST, "/api/v1/targets/actuals",
                                #"{"department": "招商一局", "metricKey": "\#(metric)", "period": "\#(period)", "value": \#(value), "by": "招商一局"}"#, expect: .ok)
             }
             // Derived metrics are never typed; unknown metrics, negative values and bad periods are named.
-            try await send(app, .POST, "/api/v1/targets/actuals", #"{"department": "建设局", "metricKey": "projectsStarted", "period": "2021-05", "value": 1, "by": "x"}"#,
+            try await app.sendJSON(.POST, "/api/v1/targets/actuals", #"{"department": "建设局", "metricKey": "projectsStarted", "period": "2021-05", "value": 1, "by": "x"}"#,
                            expect: .unprocessableEntity, mentions: "derived from the projects")
-            try await send(app, .POST, "/api/v1/targets/actuals", #"{"department": "建设局", "metricKey": "roads", "period": "2021-05", "value": 1, "by": "x"}"#,
+            try await app.sendJSON(.POST, "/api/v1/targets/actuals", #"{"department": "建设局", "metricKey": "roads", "period": "2021-05", "value": 1, "by": "x"}"#,
                            expect: .unprocessableEntity, mentions: "metricKey: 'roads' is not a metric")
-            try await send(app, .POST, "/api/v1/targets/actuals", #"{"department": "建设局", "metricKey": "talentsIntroduced", "period": "2021-05", "value": -1, "by": "x"}"#,
+            try await app.sendJSON(.POST, "/api/v1/targets/actuals", #"{"department": "建设局", "metricKey": "talentsIntroduced", "period": "2021-05", "value": -1, "by": "x"}"#,
                            expect: .unprocessableEntity, mentions: "value:")
-            try await send(app, .POST, "/api/v1/targets/actuals", #"{"department": "建设局", "metricKey": "talentsIntroduced", "period": "2021-W10", "value": 1, "by": "x"}"#,
+            try await app.sendJSON(.POST, "/api/v1/targets/actuals", #"{"department": "建设局", "metricKey": "talentsIntroduced", "period": "2021-W10", "value": 1, "by": "x"}"#,
                            expect: .unprocessableEntity, mentions: "monthly cycle")
-            try await send(app, .PUT, "/api/v1/targets", #"{"year": 2021, "targets": [{"department": "建设局", "metricKey": "roads", "annualTarget": 3}]}"#,
+            try await app.sendJSON(.PUT, "/api/v1/targets", #"{"year": 2021, "targets": [{"department": "建设局", "metricKey": "roads", "annualTarget": 3}]}"#,
                            expect: .unprocessableEntity, mentions: "targets[0].metricKey")
-            try await send(app, .PUT, "/api/v1/targets", #"{"year": 2021, "targets": [{"department": "建设局", "metricKey": "projectsStarted", "annualTarget": 0}]}"#,
+            try await app.sendJSON(.PUT, "/api/v1/targets", #"{"year": 2021, "targets": [{"department": "建设局", "metricKey": "projectsStarted", "annualTarget": 0}]}"#,
                            expect: .unprocessableEntity, mentions: "targets[0].annualTarget")
 
             var report: [String: Any] = [:]

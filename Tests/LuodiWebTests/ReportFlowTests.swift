@@ -12,19 +12,6 @@ import VaporTesting
         try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as! [String: Any]
     }
 
-    private func send(_ app: Application, _ method: HTTPMethod, _ path: String, _ body: String, expect status: HTTPStatus,
-                      mentions: String? = nil) async throws -> [String: Any] {
-        var out: [String: Any] = [:]
-        try await app.testing().test(method, path, beforeRequest: { req in
-            req.headers.contentType = .json
-            req.body = ByteBuffer(string: body)
-        }) { res in
-            #expect(res.status == status, "\(path): \(res.body.string)")
-            if let mentions { #expect(res.body.string.contains(mentions), "\(res.body.string)") }
-            if res.status == .ok || res.status == .created { out = try json(res) }
-        }
-        return out
-    }
 
     private func project(_ app: Application, _ id: UUID, asOf: String) async throws -> [String: Any] {
         var out: [String: Any] = [:]
@@ -46,20 +33,20 @@ import VaporTesting
             _ = try await app.importCSV(templateCSV)
             let (zone, jm01, jm02) = try await ids(app)
             // Without a cycle a report is refused, naming what to do.
-            _ = try await send(app, .POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-W09", "narrative": "x", "reportedBy": "y"}"#,
+            _ = try await app.sendJSON(.POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-W09", "narrative": "x", "reportedBy": "y"}"#,
                                expect: .unprocessableEntity, mentions: "no reporting cycle")
-            _ = try await send(app, .PUT, "/api/v1/reporting-cycle", #"{"zone": "测试开发区", "cycle": "weekly"}"#, expect: .ok)
+            _ = try await app.sendJSON(.PUT, "/api/v1/reporting-cycle", #"{"zone": "测试开发区", "cycle": "weekly"}"#, expect: .ok)
 
             // Before any report: the imported 3,000 万元 stands, and the project is flagged (no report at all).
             var before = try await project(app, jm01, asOf: "2021-03-10")
             #expect(((before["project"] as? [String: Any])?["completedInvestment"] as? [String: Any])?["minorUnits"] as? Int64 == wan(3000))
             #expect((before["reporting"] as? [String: Any])?["reportOverdue"] as? Bool == true)
 
-            let w09 = try await send(app, .POST, "/api/v1/reports", #"""
+            let w09 = try await app.sendJSON(.POST, "/api/v1/reports", #"""
                 {"projectID": "\#(jm01)", "period": "2021-W09", "investmentInPeriod": "1,500万", "narrative": "桩基施工", "reportedBy": "招商一局", "reportedOn": "2021-03-08"}
                 """#, expect: .created)
             #expect(w09["version"] as? Int == 1 && w09["periodStart"] as? String == "2021-03-01" && w09["periodEnd"] as? String == "2021-03-07")
-            let w10 = try await send(app, .POST, "/api/v1/reports", #"""
+            let w10 = try await app.sendJSON(.POST, "/api/v1/reports", #"""
                 {"projectID": "\#(jm01)", "period": "2021-W10", "investmentInPeriod": "800万元", "narrative": "主体施工开始",
                  "milestoneActuals": [{"milestone": "主体封顶", "actualStart": "2021-03-09"}], "reportedBy": "招商一局", "reportedOn": "2021-03-12"}
                 """#, expect: .created)
@@ -85,27 +72,27 @@ import VaporTesting
             #expect((other["project"] as? [String: Any])?["completedInvestment"] == nil)
 
             // Bad input is refused naming the field, and nothing is written.
-            _ = try await send(app, .POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-W10", "narrative": "again", "reportedBy": "y"}"#,
+            _ = try await app.sendJSON(.POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-W10", "narrative": "again", "reportedBy": "y"}"#,
                                expect: .conflict, mentions: "already has a report for 2021-W10 (version 1)")
-            _ = try await send(app, .POST, "/api/v1/reports", #"{"projectID": "\#(jm02)", "period": "2021-03", "narrative": "x", "reportedBy": "y"}"#,
+            _ = try await app.sendJSON(.POST, "/api/v1/reports", #"{"projectID": "\#(jm02)", "period": "2021-03", "narrative": "x", "reportedBy": "y"}"#,
                                expect: .unprocessableEntity, mentions: "period: '2021-03' is not a period of the zone's weekly cycle")
-            _ = try await send(app, .POST, "/api/v1/reports", #"{"projectID": "\#(jm02)", "period": "2021-W11", "investmentInPeriod": "很多", "narrative": "x", "reportedBy": "y"}"#,
+            _ = try await app.sendJSON(.POST, "/api/v1/reports", #"{"projectID": "\#(jm02)", "period": "2021-W11", "investmentInPeriod": "很多", "narrative": "x", "reportedBy": "y"}"#,
                                expect: .unprocessableEntity, mentions: "investmentInPeriod:")
-            _ = try await send(app, .POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-W11", "narrative": "x", "reportedBy": "y", "milestoneActuals": [{"milestone": "竣工验收", "actualFinish": "2021-03-16"}]}"#,
+            _ = try await app.sendJSON(.POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-W11", "narrative": "x", "reportedBy": "y", "milestoneActuals": [{"milestone": "竣工验收", "actualFinish": "2021-03-16"}]}"#,
                                expect: .unprocessableEntity, mentions: "no milestone named '竣工验收'")
-            _ = try await send(app, .POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-W11", "narrative": "x", "reportedBy": "y", "milestoneActuals": [{"milestone": "主体封顶", "actualFinish": "2021-03-22"}]}"#,
+            _ = try await app.sendJSON(.POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-W11", "narrative": "x", "reportedBy": "y", "milestoneActuals": [{"milestone": "主体封顶", "actualFinish": "2021-03-22"}]}"#,
                                expect: .unprocessableEntity, mentions: "actualFinish 2021-03-22 is after period 2021-W11 ends (2021-03-21)")
-            _ = try await send(app, .POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-W11", "narrative": " ", "reportedBy": "y"}"#,
+            _ = try await app.sendJSON(.POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-W11", "narrative": " ", "reportedBy": "y"}"#,
                                expect: .unprocessableEntity, mentions: "narrative: required")
-            _ = try await send(app, .POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-W11", "narrative": "x"}"#,
+            _ = try await app.sendJSON(.POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-W11", "narrative": "x"}"#,
                                expect: .badRequest, mentions: "reportedBy: required")
             #expect(try await app.reportRepository.reports(zoneID: zone.id).count == 2)
 
             // Closing W10 keeps every project's status at its end (14 March) as a snapshot.
-            let closed = try await send(app, .POST, "/api/v1/periods/2021-W10/close", #"{"zone": "测试开发区", "by": "办公室"}"#, expect: .ok)
+            let closed = try await app.sendJSON(.POST, "/api/v1/periods/2021-W10/close", #"{"zone": "测试开发区", "by": "办公室"}"#, expect: .ok)
             #expect(((closed["period"] as? [String: Any])?["closed"] as? [String: Any])?["closedBy"] as? String == "办公室")
             #expect(closed["reported"] as? Int == 1 && closed["expected"] as? Int == 2)
-            _ = try await send(app, .POST, "/api/v1/periods/2021-W10/close", #"{"zone": "测试开发区", "by": "办公室"}"#,
+            _ = try await app.sendJSON(.POST, "/api/v1/periods/2021-W10/close", #"{"zone": "测试开发区", "by": "办公室"}"#,
                                expect: .unprocessableEntity, mentions: "already closed")
             let snapshot = try await app.reportRepository.snapshots(zoneID: zone.id, period: "2021-W10")
             #expect(snapshot.map(\.projectName) == ["城市道路提升工程", "新能源汽车零部件产业园"])
@@ -114,14 +101,14 @@ import VaporTesting
             #expect(snapshot.first { $0.projectID == jm01 }?.milestonesFinished == 1)
 
             // A closed period takes no new report, and changes its reports only with a reason.
-            _ = try await send(app, .POST, "/api/v1/reports", #"{"projectID": "\#(jm02)", "period": "2021-W10", "narrative": "迟报", "reportedBy": "建设局"}"#,
+            _ = try await app.sendJSON(.POST, "/api/v1/reports", #"{"projectID": "\#(jm02)", "period": "2021-W10", "narrative": "迟报", "reportedBy": "建设局"}"#,
                                expect: .unprocessableEntity, mentions: "2021-W10 is closed")
             let edit = #"{"projectID": "\#(jm01)", "period": "2021-W10", "investmentInPeriod": "1000万", "narrative": "主体施工开始", "reportedBy": "招商一局", "reportedOn": "2021-03-12", "version": VERSION REASON}"#
-            _ = try await send(app, .PUT, "/api/v1/reports/\(w10id)", edit.replacingOccurrences(of: "VERSION REASON", with: "1"),
+            _ = try await app.sendJSON(.PUT, "/api/v1/reports/\(w10id)", edit.replacingOccurrences(of: "VERSION REASON", with: "1"),
                                expect: .unprocessableEntity, mentions: "reason: period 2021-W10 is closed")
-            _ = try await send(app, .PUT, "/api/v1/reports/\(w10id)", edit.replacingOccurrences(of: "VERSION REASON", with: #"7, "reason": "统计口径更正""#),
+            _ = try await app.sendJSON(.PUT, "/api/v1/reports/\(w10id)", edit.replacingOccurrences(of: "VERSION REASON", with: #"7, "reason": "统计口径更正""#),
                                expect: .conflict, mentions: "version 7")
-            let corrected = try await send(app, .PUT, "/api/v1/reports/\(w10id)",
+            let corrected = try await app.sendJSON(.PUT, "/api/v1/reports/\(w10id)",
                                            edit.replacingOccurrences(of: "VERSION REASON", with: #"1, "reason": "统计局核定为1000万""#), expect: .ok)
             #expect(corrected["version"] as? Int == 2)
             let revision = try #require((corrected["revisions"] as? [[String: Any]])?.first)

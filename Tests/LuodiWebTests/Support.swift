@@ -57,6 +57,25 @@ JM-02,城市道路提升工程,基础设施,建设局,8.5亿元,2亿,,,,2021/6/3
 """
 
 extension Application {
+    /// Sends a JSON body to `path`, expects `status` (and, if given, a reason that mentions
+    /// `mentions`), and returns the response's JSON object when it is 200 or 201 (else empty).
+    @discardableResult
+    func sendJSON(_ method: HTTPMethod, _ path: String, _ body: String, expect status: HTTPStatus = .ok,
+                  mentions: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> [String: Any] {
+        var out: [String: Any] = [:]
+        try await testing().test(method, path, beforeRequest: { req in
+            req.headers.contentType = .json
+            req.body = ByteBuffer(string: body)
+        }) { res in
+            #expect(res.status == status, "\(path): \(res.body.string)", sourceLocation: sourceLocation)
+            if let mentions { #expect(res.body.string.contains(mentions), "\(res.body.string)", sourceLocation: sourceLocation) }
+            if res.status == .ok || res.status == .created {
+                out = try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any] ?? [:]
+            }
+        }
+        return out
+    }
+
     /// Imports CSV text through the same service as the CLI and the pages.
     func importCSV(_ text: String, profile: String = "luodi", zone: String? = "测试开发区", dryRun: Bool = false) async throws -> ImportService.Report {
         try await ImportService(repository: portfolioRepository).run(

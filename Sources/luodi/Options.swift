@@ -9,6 +9,8 @@ import Vapor
 struct DatabaseOptions: ParsableArguments {
     @ArgumentParser.Option(help: "SQLite file to use when DATABASE_URL is not set.")
     var database: String = "luodi.sqlite"
+    @ArgumentParser.Option(name: .customLong("data-dir"), help: "Folder for report photos (default: DATABASE.files next to a SQLite file, ./luodi-data with PostgreSQL).")
+    var dataDir: String?
 
     /// `DATABASE_URL` (PostgreSQL) when set, else the SQLite file.
     func configuration() throws -> StoreConfiguration {
@@ -27,7 +29,7 @@ struct DatabaseOptions: ParsableArguments {
         var env = Environment(name: "development", arguments: ["luodi"])
         env.arguments = ["luodi"]
         let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
-        return try await buildApp(AppConfiguration(database: try configuration(), logLevel: level), environment: env)
+        return try await buildApp(AppConfiguration(database: try configuration(), logLevel: level, dataDirectory: dataDir), environment: env)
     }
 }
 

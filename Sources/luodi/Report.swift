@@ -34,7 +34,7 @@ struct ReportCycle: AsyncParsableCommand {
 
 struct ReportFile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "file", abstract: "File a project's report for a period, or correct it (--version, and --reason once the period is closed).")
+        commandName: "file", abstract: "File a project's report for a period, or correct it (--version, and --reason once the period is closed); attach photos with --photo.")
     @ArgumentParser.Option(help: "Project key (e.g. JM-01) or exact name.") var project: String
     @ArgumentParser.Option(help: "Period of the zone's cycle, e.g. 2021-W10, 2021-03H1, 2021-03.") var period: String
     @ArgumentParser.Option(help: "Investment completed in the period: 1500 (万元 in a CNY zone), 50万, 1.2亿.") var investment: String?
@@ -46,6 +46,8 @@ struct ReportFile: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Date the project entered the investment statistics (入库).") var enrolled: String?
     @ArgumentParser.Option(help: "Edit the existing report at this version.") var version: Int?
     @ArgumentParser.Option(help: "Why the report changes (required once the period is closed).") var reason: String?
+    @ArgumentParser.Option(name: .customLong("changed-by"), help: "Who makes the change (default: --by).") var changedBy: String?
+    @ArgumentParser.Option(help: "A site photo to attach (JPEG, PNG or WebP; repeatable).") var photo: [String] = []
     @ArgumentParser.Option(help: "Zone name (default: the first zone).") var zone: String?
     @OptionGroup var db: DatabaseOptions
 
@@ -61,14 +63,23 @@ struct ReportFile: AsyncParsableCommand {
             }
         }
         let day = try DatabaseOptions.date(on, option: "--on"), enrolledOn = try DatabaseOptions.date(enrolled, option: "--enrolled")
+        let photos = try photo.map { path in
+            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("--photo: cannot read \(path)") }
+            return (name: (path as NSString).lastPathComponent, data: data)
+        }
+        for p in photos {
+            do { _ = try ReportPhotos.check(p.data, fileName: p.name) } catch let e as any AbortError { throw ValidationError("--photo: \(e.reason)") }
+        }
         let saved = try await db.withApp { app in
             try await refusing {
-                try await app.reporting.file(zone: zone, project: project, period: period, investment: investment,
-                                             milestoneActuals: order.map { actuals[$0]! }, enrollment: enrolledOn, narrative: narrative,
-                                             by: by, on: day, version: version, reason: reason)
+                let saved = try await app.reporting.file(zone: zone, project: project, period: period, investment: investment,
+                                                         milestoneActuals: order.map { actuals[$0]! }, enrollment: enrolledOn, narrative: narrative,
+                                                         by: by, on: day, version: version, reason: reason, changedBy: changedBy)
+                for p in photos { _ = try await app.photos.add(p.data, fileName: p.name, to: saved.id, by: changedBy ?? by) }
+                return saved
             }
         }
-        print("report \(saved.id.uuidString) version \(saved.version)")
+        print("report \(saved.id.uuidString) version \(saved.version)\(photos.isEmpty ? "" : ", \(photos.count) photo(s)")")
     }
 }
 

@@ -23,7 +23,7 @@ struct Serve: AsyncParsableCommand {
         env.arguments = ["luodi", "serve", "--hostname", hostname, "--port", String(port)]
         let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let app = try await buildApp(AppConfiguration(database: try db.configuration(), hostname: hostname, port: port,
-                                                      loadSamplesIfEmpty: !empty, logLevel: level), environment: env)
+                                                      loadSamplesIfEmpty: !empty, logLevel: level, dataDirectory: db.dataDir), environment: env)
         do {
             try await app.execute()
         } catch {

@@ -26,6 +26,9 @@ import VaporTesting
             _ = try await app.sendJSON(.POST, "/api/v1/problems/\(p2id)/actions", #"{"version": 1, "action": "resolve", "by": "供电公司", "on": "2021-02-10"}"#)
             _ = try await app.sendJSON(.POST, "/api/v1/problems/\(p2id)/actions", #"{"version": 2, "action": "close", "by": "主任", "on": "2021-02-12", "note": "已送电"}"#)
 
+            // A department name that looks like markup stays text in the Markdown.
+            _ = try await app.sendJSON(.PUT, "/api/v1/targets", #"{"year": 2021, "targets": [{"department": "<i>测试</i>", "metricKey": "talentsIntroduced", "annualTarget": 10}]}"#)
+
             var b: [String: Any] = [:]
             try await app.testing().test(.GET, "/api/v1/bulletin?period=2021-02") { res in
                 #expect(res.status == .ok, "\(res.body.string)")
@@ -55,6 +58,7 @@ import VaporTesting
                 #expect(md.contains("年度计划投资 3.20 亿元,累计完成投资 500.00 万元,投资完成率 4.2%;序时进度 16.2%,落后序时进度 12 个百分点。"))
                 #expect(md.contains("新增红灯:城市道路提升工程") && md.contains("销号问题:施工用电"))
                 #expect(md.contains("| 征地拆迁 | 城市道路提升工程 | 自然资源局 | 2021-02-20 | 8 | 区(市) |"))
+                #expect(md.contains("| 1 | &lt;i&gt;测试&lt;/i&gt; | 0.00 |") && !md.contains("<i>"))
             }
             try await app.testing().test(.GET, "/bulletin.csv?period=2021-02&lang=zh-Hans") { res in
                 let data = Data(buffer: res.body)

@@ -231,6 +231,11 @@ extension CLITests {
             let board = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
             #expect(board["reported"] as? Int == 1 && (board["rows"] as? [[String: Any]])?.count == 2)
             #expect(((board["period"] as? [String: Any])?["closed"] as? [String: Any])?["closedBy"] as? String == "办公室")
+            // Two projects with one name: the name is refused, naming both keys.
+            try Data("编号,项目名称,责任单位\nJM-03,城市道路提升工程,建设局\n".utf8).write(to: dir.appendingPathComponent("twin.csv"))
+            #expect(try luodi(["import", "twin.csv", "--zone", "测试开发区"], in: dir).status == 0)
+            let twin = try luodi(["report", "file", "--project", "城市道路提升工程", "--period", "2021-W11", "--narrative", "x", "--by", "y"], in: dir)
+            #expect(twin.status == 1 && twin.stderr.contains("2 projects are named '城市道路提升工程'; give the key of one: 'JM-02', 'JM-03'"))
         }
     }
 
@@ -305,6 +310,28 @@ extension CLITests {
             #expect(md.stdout.contains("## 3. Construction starts") && md.stdout.contains("| 新能源汽车零部件产业园 | 招商一局 | 2021-02-26 |"))
             let bad = try luodi(["report", "bulletin", "--period", "2021-13"], in: dir)
             #expect(bad.status == 1 && bad.stderr.contains("period:"))
+        }
+    }
+
+    @Test func aReportTakesPhotosFromTheCommandLine() throws {
+        try withDirectory { dir in
+            try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+            #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
+            #expect(try luodi(["report", "cycle", "monthly"], in: dir).status == 0)
+            // A 1×1 PNG, and a text file pretending to be a JPEG.
+            try Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")!
+                .write(to: dir.appendingPathComponent("site.png"))
+            try Data("not a photo".utf8).write(to: dir.appendingPathComponent("fake.jpg"))
+            let ok = try luodi(["report", "file", "--project", "JM-01", "--period", "2021-03", "--narrative", "主体施工", "--by", "招商一局",
+                                "--photo", "site.png", "--data-dir", "photos"], in: dir)
+            #expect(ok.status == 0 && ok.stdout.hasSuffix(" version 1, 1 photo(s)\n"), "\(ok.stderr)")
+            let stored = try FileManager.default.subpathsOfDirectory(atPath: dir.appendingPathComponent("photos/attachments").path).filter { $0.hasSuffix(".png") }
+            #expect(stored.count == 1)
+            let bad = try luodi(["report", "file", "--project", "JM-02", "--period", "2021-03", "--narrative", "x", "--by", "建设局",
+                                 "--photo", "fake.jpg", "--data-dir", "photos"], in: dir)
+            #expect(bad.status != 0 && bad.stderr.contains("'fake.jpg' is not a JPEG, PNG or WebP image"))
+            // Nothing was filed for JM-02: the photo is checked before the report is written.
+            #expect(!(try luodi(["report", "list", "--period", "2021-03"], in: dir).stdout.contains("城市道路提升工程\t已报送")))
         }
     }
 }

@@ -39,6 +39,17 @@ import VaporTesting
                            expect: .unprocessableEntity, mentions: "targets[0].metricKey")
             try await app.sendJSON(.PUT, "/api/v1/targets", #"{"year": 2021, "targets": [{"department": "建设局", "metricKey": "projectsStarted", "annualTarget": 0}]}"#,
                            expect: .unprocessableEntity, mentions: "targets[0].annualTarget")
+            try await app.sendJSON(.PUT, "/api/v1/targets", #"{"year": 2021, "targets": [{"department": "建设局", "metricKey": "projectsStarted", "annualTarget": 2}, {"department": "建设局", "metricKey": "projectsStarted", "annualTarget": 3}]}"#,
+                                   expect: .unprocessableEntity, mentions: "targets[1]: repeats the department and metric of targets[0]")
+            // A figure so large that a year's sum would stop being a number is refused (it once broke every ranking page).
+            try await app.sendJSON(.POST, "/api/v1/targets/actuals", #"{"department": "招商一局", "metricKey": "talentsIntroduced", "period": "2021-04", "value": 1.7e308, "by": "x"}"#,
+                                   expect: .unprocessableEntity, mentions: "value: must be a number from 0 to 1,000,000,000,000")
+            // A formula may not drop a metric that has targets, nor be empty.
+            try await app.sendJSON(.PUT, "/api/v1/ranking-formula", #"{"formula": {"cap": 1.2, "metrics": []}}"#, expect: .unprocessableEntity, mentions: "at least one metric")
+            try await app.sendJSON(.PUT, "/api/v1/ranking-formula", #"{"formula": {"cap": 1.2, "metrics": [{"key": "newSignedProjects", "name": "新签约项目", "unit": "个", "direction": "higherIsBetter", "workLine": "attraction", "weight": 20}]}}"#,
+                                   expect: .unprocessableEntity, mentions: "metric 'investmentCompleted' has targets (建设局, 2021)")
+            // Spaces inside a department name do not make a second department.
+            try await app.sendJSON(.POST, "/api/v1/targets/actuals", #"{"department": "招商  一局", "metricKey": "talentsIntroduced", "period": "2021-04", "value": 0, "by": "x"}"#)
 
             var report: [String: Any] = [:]
             try await app.testing().test(.GET, "/api/v1/ranking?asOf=2021-06-30") { res in

@@ -13,5 +13,6 @@ public enum LuodiMigrations {
         M008_CreateReports(),
         M009_CreateTargets(),
         M010_CreateMeetings(),
+        M011_CreateReportAttachments(),
     ]
 }

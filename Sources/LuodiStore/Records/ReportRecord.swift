@@ -101,3 +101,22 @@ public final class PeriodSnapshotRecord: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+/// A photo attached to a progress report; the bytes are a file named by the record's id in the
+/// data directory (`attachments/<report id>/<id>.<extension>`).
+public final class ReportAttachmentRecord: Model, @unchecked Sendable {
+    public static let schema = "report_attachments"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "report_id") public var reportID: UUID
+    /// The name the file had when uploaded, for display only.
+    @Field(key: "file_name") public var fileName: String
+    @Field(key: "content_type") public var contentType: String
+    @Field(key: "size") public var size: Int64
+    /// Hex SHA-256 of the bytes, to notice a file changed or lost on disk.
+    @Field(key: "sha256") public var sha256: String
+    @Field(key: "added_on") public var addedOn: String
+    @Field(key: "added_by") public var addedBy: String
+
+    public init() {}
+}

@@ -22,6 +22,29 @@ public struct ReportRevision: Sendable, Hashable, Codable {
     public let previous: ProgressReport
 }
 
+/// A photo attached to a report.
+public struct ReportAttachment: Sendable, Hashable, Codable {
+    public let id: UUID
+    public let reportID: UUID
+    public let fileName: String
+    public let contentType: String
+    /// Bytes.
+    public let size: Int64
+    public let sha256: String
+    public let addedOn: CalendarDate
+    public let addedBy: String
+    public init(id: UUID, reportID: UUID, fileName: String, contentType: String, size: Int64, sha256: String, addedOn: CalendarDate, addedBy: String) {
+        self.id = id
+        self.reportID = reportID
+        self.fileName = fileName
+        self.contentType = contentType
+        self.size = size
+        self.sha256 = sha256
+        self.addedOn = addedOn
+        self.addedBy = addedBy
+    }
+}
+
 /// A closed period: who closed it and when.
 public struct ClosedPeriod: Sendable, Hashable, Codable {
     public let name: String
@@ -52,16 +75,19 @@ public enum ReportStoreError: Error, Equatable, Sendable, CustomStringConvertibl
     case wrongCycle(period: String, cycle: ReportingCycle)
     case alreadyReported(period: String, project: String, version: Int)
     case periodClosed(String)
+    case closedToNewReports(String)
     case alreadyClosed(String)
     case notBegun(String, start: CalendarDate)
+    case tooManyAttachments(Int)
 
     /// The request field the error is about.
     public var field: String {
         switch self {
         case .noCycle: return "zone"
-        case .wrongCycle, .alreadyClosed, .notBegun: return "period"
+        case .wrongCycle, .alreadyClosed, .notBegun, .closedToNewReports: return "period"
         case .alreadyReported: return "version"
         case .periodClosed: return "reason"
+        case .tooManyAttachments: return "file"
         }
     }
 
@@ -72,7 +98,9 @@ public enum ReportStoreError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .alreadyReported(period, project, version): return "version: \(project) already has a report for \(period) (version \(version)); edit that report instead"
         case let .periodClosed(p): return "reason: period \(p) is closed; a change to its reports is a correction and needs a reason"
         case let .alreadyClosed(p): return "period: \(p) is already closed"
+        case let .closedToNewReports(p): return "period: \(p) is closed and takes no new reports; report in the current period"
         case let .notBegun(p, start): return "period: \(p) has not begun (it starts \(start))"
+        case let .tooManyAttachments(n): return "file: a report holds at most \(n) photos"
         }
     }
 }
@@ -133,7 +161,7 @@ public struct ReportRepository: Sendable {
                 record.version += 1
             } else {
                 guard expectedVersion == nil else { throw StoreError.notFound("a \(period.name) report of '\(project.name)' to edit") }
-                if closed { throw ReportStoreError.periodClosed(period.name) }
+                if closed { throw ReportStoreError.closedToNewReports(period.name) }
                 record = ProgressReportRecord()
                 record.id = UUID()
                 record.zoneID = zone.id
@@ -179,7 +207,7 @@ public struct ReportRepository: Sendable {
                 guard let project = projects[item.projectID] else { throw StoreError.notFound("project \(item.projectID) in zone \(zone.zone.name)") }
                 let period = try ReportingPeriod(name: item.report.period)
                 guard period.cycle == cycle else { throw ReportStoreError.wrongCycle(period: period.name, cycle: cycle) }
-                guard !closed.contains(period.name) else { throw ReportStoreError.periodClosed(period.name) }
+                guard !closed.contains(period.name) else { throw ReportStoreError.closedToNewReports(period.name) }
                 guard !existing.contains("\(item.projectID) \(period.name)") else {
                     throw ReportStoreError.alreadyReported(period: period.name, project: project.name, version: 1)
                 }
@@ -275,6 +303,50 @@ public struct ReportRepository: Sendable {
             }
         }
         return (try await stored([record], zoneID: record.zoneID)[0], record.zoneID, revisions)
+    }
+
+    /// Records a photo of a report whose file is already in place, unless the report's period is
+    /// closed or the report has `limit` photos already.
+    /// - Throws: `StoreError.notFound`, `ReportStoreError.periodClosed`, `ReportStoreError.tooManyAttachments`.
+    public func addAttachment(_ a: ReportAttachment, limit: Int) async throws {
+        try await db.writeTransaction { tx in
+            guard let report = try await ProgressReportRecord.find(a.reportID, on: tx) else { throw StoreError.notFound("report \(a.reportID)") }
+            if try await ReportingPeriodRecord.query(on: tx).filter(\.$zoneID == report.zoneID).filter(\.$name == report.period).first() != nil {
+                throw ReportStoreError.periodClosed(report.period)
+            }
+            guard try await ReportAttachmentRecord.query(on: tx).filter(\.$reportID == a.reportID).count() < limit else {
+                throw ReportStoreError.tooManyAttachments(limit)
+            }
+            let r = ReportAttachmentRecord()
+            r.id = a.id
+            r.reportID = a.reportID
+            r.fileName = a.fileName
+            r.contentType = a.contentType
+            r.size = a.size
+            r.sha256 = a.sha256
+            r.addedOn = a.addedOn.iso
+            r.addedBy = a.addedBy
+            try await r.create(on: tx)
+        }
+    }
+
+    /// A report's photos, in the order they were added.
+    public func attachments(reportID: UUID) async throws -> [ReportAttachment] {
+        try await ReportAttachmentRecord.query(on: db).filter(\.$reportID == reportID).all().map(Self.attachment)
+            .sorted { ($0.addedOn, $0.fileName) < ($1.addedOn, $1.fileName) }
+    }
+
+    public func attachment(_ id: UUID) async throws -> ReportAttachment? {
+        try await ReportAttachmentRecord.find(id, on: db).map(Self.attachment)
+    }
+
+    private static func attachment(_ r: ReportAttachmentRecord) throws -> ReportAttachment {
+        do {
+            return ReportAttachment(id: r.id!, reportID: r.reportID, fileName: r.fileName, contentType: r.contentType, size: r.size,
+                                    sha256: r.sha256, addedOn: try CalendarDate(iso: r.addedOn), addedBy: r.addedBy)
+        } catch {
+            throw StoreError.corrupt("attachment \(r.fileName): \(error)")
+        }
     }
 
     /// Each project's reported periods and amounts, for the derived figures and freshness.

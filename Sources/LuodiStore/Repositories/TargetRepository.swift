@@ -35,6 +35,12 @@ public struct TargetRepository: Sendable {
         try await zone.update(on: db)
     }
 
+    /// Every target of the zone, all years: which metrics are in use.
+    public func targetsInUse(zoneID: UUID) async throws -> [(department: String, metricKey: String, year: Int)] {
+        try await DepartmentTargetRecord.query(on: db).filter(\.$zoneID == zoneID).all()
+            .map { ($0.department, $0.metricKey, $0.year) }.sorted { ($0.year, $0.department, $0.metricKey) < ($1.year, $1.department, $1.metricKey) }
+    }
+
     /// The year's targets, by department then metric key.
     public func targets(zoneID: UUID, year: Int) async throws -> [DepartmentTarget] {
         try await DepartmentTargetRecord.query(on: db).filter(\.$zoneID == zoneID).filter(\.$year == year).all().map {

@@ -139,6 +139,7 @@ enum MeetingForms {
             entries[d.position - 1].decision = text.isEmpty ? nil : text
         }
         if let order = body.order {
+            guard !order.isEmpty || entries.isEmpty else { throw Abort(.unprocessableEntity, reason: "order: empty would remove every item; remove items one at a time") }
             guard Set(order).count == order.count, order.allSatisfy({ entries.indices.contains($0 - 1) }) else {
                 throw Abort(.unprocessableEntity, reason: "order: list each agenda position (1–\(entries.count)) at most once")
             }
@@ -160,7 +161,7 @@ enum MeetingForms {
     static func addAction(_ db: any Database, id: UUID, _ body: MeetingsAPI.ActionBody) async throws -> StoredMeeting {
         let repo = MeetingRepository(db: db)
         guard let m = try await repo.meeting(id) else { throw Abort(.notFound, reason: "no meeting with id \(id)") }
-        let title = try ProblemForms.required("title", body.title), owner = try ProblemForms.required("ownerDepartment", body.ownerDepartment)
+        let title = try ProblemForms.required("title", body.title), owner = try ProblemForms.name("ownerDepartment", body.ownerDepartment)
         let by = try ProblemForms.required("by", body.by)
         guard body.deadline >= m.heldOn else { throw Abort(.unprocessableEntity, reason: "deadline: \(body.deadline) is before the meeting (\(m.heldOn))") }
         var entry: AgendaEntry?

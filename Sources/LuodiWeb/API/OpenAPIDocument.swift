@@ -141,6 +141,12 @@ enum OpenAPIDocument {
             "responses": {"201": {"description": "The report"}, "400": {"description": "Malformed body (field named)"},
                           "409": {"description": "The project already has a report for the period (edit it with PUT)"},
                           "422": {"description": "A field fails a check (named), the period is closed, or the zone has no cycle"}}}},
+        "/api/v1/reports/{id}/attachments": {"post": {"summary": "Attach a site photo to a report: the request body is the image (JPEG, PNG or WebP, recognised by its bytes; at most 10 MiB; at most 20 per report). Read it back from /photos/{photoID}.",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
+            {"name": "fileName", "in": "query", "schema": {"type": "string"}}, {"name": "by", "in": "query", "required": true, "schema": {"type": "string"}}],
+          "requestBody": {"required": true, "content": {"image/jpeg": {"schema": {"type": "string", "format": "binary"}}, "image/png": {"schema": {"type": "string", "format": "binary"}}, "image/webp": {"schema": {"type": "string", "format": "binary"}}}},
+          "responses": {"201": {"description": "The photo's record (id, size, sha256)"}, "404": {"description": "No such report"}, "413": {"description": "Over 10 MiB"},
+                        "415": {"description": "Not a JPEG, PNG or WebP image"}, "422": {"description": "The period is closed, the report is full, or by is missing"}}}},
         "/api/v1/reports/{id}": {
           "get": {"summary": "One report with its revisions (each with the replaced content; corrections of closed periods carry a reason).",
             "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],

@@ -110,6 +110,12 @@ enum ProblemForms {
         return text
     }
 
+    /// A required name (department, person) with every run of spaces, tabs or full-width
+    /// spaces made one space, so "青  岛" and "青 岛" are one department.
+    static func name(_ field: String, _ value: String) throws -> String {
+        try required(field, value).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
     /// A 400 for a body that cannot be read, naming the field where the decoder says which one.
     static func bodyError(_ error: any Error, expected: String) -> any Error {
         if !(error is DecodingError), let abort = error as? any AbortError, abort.status != .unprocessableEntity { return abort }
@@ -132,7 +138,7 @@ enum ProblemForms {
 
     static func raise(_ req: Request, zone: StoredZone, projectID: UUID?, title: String, description: String, raisedBy: String,
                       raisedOn: CalendarDate?, owner: String, deadline: CalendarDate, level: ProblemLevel) async throws -> UUID {
-        let title = try required("title", title), raisedBy = try required("raisedBy", raisedBy), owner = try required("ownerDepartment", owner)
+        let title = try required("title", title), raisedBy = try name("raisedBy", raisedBy), owner = try name("ownerDepartment", owner)
         try limited("description", description)
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
         let day = raisedOn ?? today

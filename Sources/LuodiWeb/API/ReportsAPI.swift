@@ -20,6 +20,47 @@ struct ReportsAPI: RouteCollection {
         /// For an edit: the version it is based on, and why (required once the period is closed).
         var version: Int?
         var reason: String?
+        /// Who makes an edit (kept in the revision); the reporter when not given.
+        var changedBy: String?
+
+        init(projectID: UUID, period: String, investmentInPeriod: String?, milestoneActuals: [MilestoneActual]?, statisticalEnrollment: CalendarDate?,
+             narrative: String, reportedBy: String, reportedOn: CalendarDate?, version: Int?, reason: String?, changedBy: String? = nil) {
+            self.changedBy = changedBy
+            self.projectID = projectID
+            self.period = period
+            self.investmentInPeriod = investmentInPeriod
+            self.milestoneActuals = milestoneActuals
+            self.statisticalEnrollment = statisticalEnrollment
+            self.narrative = narrative
+            self.reportedBy = reportedBy
+            self.reportedOn = reportedOn
+            self.version = version
+            self.reason = reason
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case projectID, period, investmentInPeriod, milestoneActuals, statisticalEnrollment, narrative, reportedBy, reportedOn, version, reason, changedBy
+        }
+
+        /// Decodes the body; `investmentInPeriod` may also be a JSON number (whole units, yuan).
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            projectID = try c.decode(UUID.self, forKey: .projectID)
+            period = try c.decode(String.self, forKey: .period)
+            if let number = try? c.decodeIfPresent(Decimal.self, forKey: .investmentInPeriod) {
+                investmentInPeriod = "\(number)"
+            } else {
+                investmentInPeriod = try c.decodeIfPresent(String.self, forKey: .investmentInPeriod)
+            }
+            milestoneActuals = try c.decodeIfPresent([MilestoneActual].self, forKey: .milestoneActuals)
+            statisticalEnrollment = try c.decodeIfPresent(CalendarDate.self, forKey: .statisticalEnrollment)
+            narrative = try c.decode(String.self, forKey: .narrative)
+            reportedBy = try c.decode(String.self, forKey: .reportedBy)
+            reportedOn = try c.decodeIfPresent(CalendarDate.self, forKey: .reportedOn)
+            version = try c.decodeIfPresent(Int.self, forKey: .version)
+            reason = try c.decodeIfPresent(String.self, forKey: .reason)
+            changedBy = try c.decodeIfPresent(String.self, forKey: .changedBy)
+        }
     }
 
     struct ReportRow: Content {
@@ -31,6 +72,8 @@ struct ReportsAPI: RouteCollection {
         var periodEnd: CalendarDate
         var report: ProgressReport
         var revisions: [ReportRevision]?
+        /// Photos; read them from `/photos/{id}`.
+        var attachments: [ReportAttachment]?
     }
 
     struct CloseBody: Content {
@@ -47,6 +90,7 @@ struct ReportsAPI: RouteCollection {
         routes.get("reports", use: list)
         routes.post("reports", use: file)
         routes.get("reports", ":id", use: read)
+        routes.on(.POST, "reports", ":id", "attachments", body: .collect(maxSize: ByteCount(value: ReportPhotos.sizeLimit + 1024 * 1024)), use: attach)
         routes.put("reports", ":id", use: edit)
         routes.get("periods", use: periods)
         routes.post("periods", ":name", "close", use: close)
@@ -98,7 +142,18 @@ struct ReportsAPI: RouteCollection {
 
     func read(_ req: Request, id: UUID) async throws -> ReportRow {
         guard let found = try await req.reports.report(id) else { throw Abort(.notFound, reason: "no report with id \(id)") }
-        return Self.row(found.report, revisions: found.revisions)
+        var row = Self.row(found.report, revisions: found.revisions)
+        row.attachments = try await req.reports.attachments(reportID: id)
+        return row
+    }
+
+    /// Attaches the request body (a JPEG, PNG or WebP photo) to the report; `fileName` and `by` in the query.
+    func attach(_ req: Request) async throws -> Response {
+        let id = try Self.id(req)
+        guard let body = req.body.data, body.readableBytes > 0 else { throw Abort(.badRequest, reason: "body: send the photo's bytes as the request body") }
+        let a = try await req.photos.add(Data(buffer: body), fileName: req.query[String.self, at: "fileName"] ?? "", to: id,
+                                         by: req.query[String.self, at: "by"] ?? "")
+        return try await a.encodeResponse(status: .created, for: req)
     }
 
     func periods(_ req: Request) async throws -> Response {
@@ -133,7 +188,7 @@ struct ReportsAPI: RouteCollection {
 
     static func row(_ r: StoredReport, revisions: [ReportRevision]?) -> ReportRow {
         ReportRow(id: r.id, version: r.version, projectID: r.projectID, projectName: r.projectName, periodStart: r.period.start,
-                  periodEnd: r.period.end, report: r.report, revisions: revisions)
+                  periodEnd: r.period.end, report: r.report, revisions: revisions, attachments: nil)
     }
 }
 
@@ -166,7 +221,8 @@ enum ReportForms {
                                     statisticalEnrollment: body.statisticalEnrollment, narrative: narrative, reportedBy: by, reportedOn: day)
         do {
             return try await ReportRepository(db: db).save(report, projectID: body.projectID, zone: zone, expectedVersion: body.version,
-                                              by: by, on: today, reason: body.reason)
+                                              by: try body.changedBy.flatMap { $0.trimmingWhitespace().isEmpty ? nil : try ProblemForms.name("changedBy", $0) } ?? by,
+                                              on: today, reason: body.reason)
         } catch let e as ReportStoreError {
             if case .alreadyReported = e { throw Abort(.conflict, reason: e.description) }
             throw Abort(.unprocessableEntity, reason: e.description)
@@ -199,3 +255,5 @@ enum ReportForms {
         }
     }
 }
+
+extension ReportAttachment: Content {}

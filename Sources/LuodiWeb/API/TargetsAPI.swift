@@ -95,13 +95,16 @@ struct TargetsAPI: RouteCollection {
             throw ProblemForms.bodyError(error, expected: "formula ({metrics: [{key, name, unit, direction, workLine, weight, source}], cap}), optionally zone")
         }
         let zone = try await TargetForms.zone(req.db, body.zone)
-        try await TargetRepository(db: req.db).setFormula(zoneID: zone.id, body.formula)
+        try await TargetForms.setFormula(req.db, zone: zone, body.formula)
         return try await TargetForms.view(req.db, zone: zone, year: CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone).year)
     }
 }
 
 /// The checks shared by the targets page, the API and the CLI, with errors that name the field.
 enum TargetForms {
+    /// Largest figure or target accepted (10¹² in the metric's unit), so that a year's sum stays a finite number.
+    static let maxFigure = 1e12
+
     static func zone(_ db: any Database, _ name: String?) async throws -> StoredZone {
         do { return try await PortfolioService.on(db).zone(named: name) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
     }
@@ -119,11 +122,16 @@ enum TargetForms {
         let formula = try await TargetRepository(db: db).formula(zoneID: zone.id)
         var changes: [(department: String, metricKey: String, annualTarget: Double?)] = []
         for (i, line) in lines.enumerated() {
-            let department = try ProblemForms.required("targets[\(i)].department", line.department)
-            guard formula.metrics.contains(where: { $0.key == line.metricKey }) else {
+            let department = try ProblemForms.name("targets[\(i)].department", line.department)
+            if let j = changes.firstIndex(where: { $0.department == department && $0.metricKey == line.metricKey }) {
+                throw Abort(.unprocessableEntity, reason: "targets[\(i)]: repeats the department and metric of targets[\(j)]")
+            }
+            // A target may be removed even when its metric has left the formula.
+            guard line.annualTarget == nil || formula.metrics.contains(where: { $0.key == line.metricKey }) else {
                 throw Abort(.unprocessableEntity, reason: "targets[\(i)].metricKey: '\(line.metricKey)' is not a metric of the zone's formula (\(formula.metrics.map(\.key).joined(separator: ", ")))")
             }
             if let value = line.annualTarget {
+                guard value <= maxFigure else { throw Abort(.unprocessableEntity, reason: "targets[\(i)].annualTarget: at most 1,000,000,000,000") }
                 do { _ = try DepartmentTarget(department: department, metricKey: line.metricKey, annualTarget: value) } catch {
                     throw Abort(.unprocessableEntity, reason: "targets[\(i)].annualTarget: \(error)")
                 }
@@ -133,10 +141,20 @@ enum TargetForms {
         try await TargetRepository(db: db).setTargets(zoneID: zone.id, year: year, changes)
     }
 
+    /// Replaces the zone's formula, unless it has no metric or drops a metric that targets use.
+    static func setFormula(_ db: any Database, zone: StoredZone, _ formula: RankingFormula) async throws {
+        guard !formula.metrics.isEmpty else { throw Abort(.unprocessableEntity, reason: "formula: metrics: at least one metric") }
+        let keys = Set(formula.metrics.map(\.key))
+        if let used = try await TargetRepository(db: db).targetsInUse(zoneID: zone.id).first(where: { !keys.contains($0.metricKey) }) {
+            throw Abort(.unprocessableEntity, reason: "formula: metric '\(used.metricKey)' has targets (\(used.department), \(used.year)); remove them first or keep the metric")
+        }
+        try await TargetRepository(db: db).setFormula(zoneID: zone.id, formula)
+    }
+
     /// Records a department's figure on a reported metric for one period of the zone's cycle.
     static func record(_ db: any Database, zone: StoredZone, department: String, metricKey: String, period name: String,
                        value: Double, by: String) async throws -> ReportingPeriod {
-        let department = try ProblemForms.required("department", department), by = try ProblemForms.required("by", by)
+        let department = try ProblemForms.name("department", department), by = try ProblemForms.name("by", by)
         let formula = try await TargetRepository(db: db).formula(zoneID: zone.id)
         guard let metric = formula.metrics.first(where: { $0.key == metricKey }) else {
             throw Abort(.unprocessableEntity, reason: "metricKey: '\(metricKey)' is not a metric of the zone's formula (\(formula.metrics.map(\.key).joined(separator: ", ")))")
@@ -144,7 +162,9 @@ enum TargetForms {
         guard metric.source == .reported else {
             throw Abort(.unprocessableEntity, reason: "metricKey: '\(metricKey)' (\(metric.name)) is derived from the projects (\(metric.source.rawValue)); it is never typed")
         }
-        guard value.isFinite, value >= 0 else { throw Abort(.unprocessableEntity, reason: "value: must be a number ≥ 0 in \(metric.unit)") }
+        guard value.isFinite, value >= 0, value <= maxFigure else {
+            throw Abort(.unprocessableEntity, reason: "value: must be a number from 0 to 1,000,000,000,000 in \(metric.unit)")
+        }
         guard let cycle = zone.zone.reportingCycle else { throw Abort(.unprocessableEntity, reason: ReportStoreError.noCycle(zone: zone.zone.name).description) }
         let period = try ReportForms.period(name)
         guard period.cycle == cycle else { throw Abort(.unprocessableEntity, reason: ReportStoreError.wrongCycle(period: name, cycle: cycle).description) }

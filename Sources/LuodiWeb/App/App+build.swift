@@ -33,6 +33,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.http.server.configuration.port = config.port
     app.routes.defaultMaxBodySize = ByteCount(value: config.uploadLimit + 1024 * 1024)
     app.storage[UploadLimitKey.self] = config.uploadLimit
+    app.storage[DataDirectoryKey.self] = config.resolvedDataDirectory
     if config.loadSamplesIfEmpty, try await app.portfolioRepository.isEmpty() {
         for report in try await SamplePortfolio.load(into: ImportService(repository: app.portfolioRepository)) {
             app.logger.notice("sample \(report.file): \(report.projects) projects, \(report.milestones) milestones into zone \(report.zone ?? "?")\(report.ok ? "" : " FAILED: \(report.errors.first?.description ?? "")")")
@@ -51,6 +52,7 @@ extension PortfolioService {
 }
 
 struct UploadLimitKey: StorageKey { typealias Value = Int }
+struct DataDirectoryKey: StorageKey { typealias Value = String }
 
 extension Application {
     /// The repository over this application's database.
@@ -62,12 +64,15 @@ extension Application {
     /// The progress reports and reporting periods of this application's database.
     public var reportRepository: ReportRepository { ReportRepository(db: db) }
     var uploadLimit: Int { storage[UploadLimitKey.self] ?? 32 * 1024 * 1024 }
+    /// Report photos, in this application's data directory.
+    public var photos: ReportPhotos { ReportPhotos(db: db, directory: storage[DataDirectoryKey.self] ?? "luodi-data") }
 }
 
 extension Request {
     var portfolio: PortfolioService { .on(db) }
     var problems: ProblemRepository { ProblemRepository(db: db) }
     var reports: ReportRepository { ReportRepository(db: db) }
+    var photos: ReportPhotos { ReportPhotos(db: db, directory: application.storage[DataDirectoryKey.self] ?? "luodi-data") }
     var importer: ImportService { ImportService(repository: FluentPortfolioRepository(db: db)) }
     var uploads: UploadRepository { UploadRepository(db: db) }
     var language: Language {

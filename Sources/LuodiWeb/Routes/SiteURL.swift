@@ -15,6 +15,8 @@ public enum SiteURL {
     case reportsClose
     case reportsCycle
     case projectReport(UUID)
+    case projectReportPhotos(UUID)
+    case photo(UUID)
     case targets
     case bulletin
     case bulletinMarkdown
@@ -34,7 +36,7 @@ public enum SiteURL {
 
     public enum API {
         case dashboard, projects, project(UUID), projectLinks(UUID), imports, openAPI
-        case reports, report(UUID), periods, periodClose(String), reportingCycle
+        case reports, report(UUID), reportAttachments(UUID), periods, periodClose(String), reportingCycle
         case ranking, targets, targetActuals, rankingFormula
         case meetings, meeting(UUID), meetingActions(UUID), bulletin
     }
@@ -54,6 +56,8 @@ public enum SiteURL {
         case .reportsClose: return "/reports/close"
         case .reportsCycle: return "/reports/cycle"
         case let .projectReport(id): return "/projects/\(id.uuidString)/report"
+        case let .projectReportPhotos(id): return "/projects/\(id.uuidString)/report/photos"
+        case let .photo(id): return "/photos/\(id.uuidString)"
         case .targets: return "/targets"
         case .bulletin: return "/bulletin"
         case .bulletinMarkdown: return "/bulletin.md"
@@ -79,6 +83,7 @@ public enum SiteURL {
             case .openAPI: return "/api/v1/openapi.json"
             case .reports: return "/api/v1/reports"
             case let .report(id): return "/api/v1/reports/\(id.uuidString)"
+            case let .reportAttachments(id): return "/api/v1/reports/\(id.uuidString)/attachments"
             case .periods: return "/api/v1/periods"
             case let .periodClose(name): return "/api/v1/periods/\(name)/close"
             case .reportingCycle: return "/api/v1/reporting-cycle"

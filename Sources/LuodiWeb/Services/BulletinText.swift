@@ -27,23 +27,25 @@ public enum BulletinText {
             t.summaryLine(r.projects, r.rag),
             t.investmentLine(total(r.plannedInvestment, r.reporting.plannedInvestment), total(r.completedInvestment, r.reporting.completedInvestment),
                              r.completionPercent.map { Format.percent($0) }, Format.percent(r.timeElapsedShare.percent), behind),
-            s.convention(r.timeElapsedShare.convention),
+            s.convention(r.timeElapsedShare.convention)
+                + " (\(r.timeElapsedShare.elapsed)/\(r.timeElapsedShare.total))"
+                + (r.completionPercent == nil ? "" : " · " + s.rateBase(r.comparableProjects, r.projects)),
         ])
         if let filed = b.reportsFiled { summary.lines.append(t.reportsLine(filed, r.projects)) }
         var changes = Section(title: t.changes)
         if b.changes.previous == nil {
             changes.lines.append(t.noSnapshot(b.period.isEmpty ? "" : ((try? ReportingPeriod(name: b.period))?.previous.name ?? "")))
         } else {
-            changes.lines.append("\(t.newReds):" + (b.changes.newReds.isEmpty ? t.none : b.changes.newReds.joined(separator: "、")))
-            changes.lines.append("\(t.greensRegained):" + (b.changes.greensRegained.isEmpty ? t.none : b.changes.greensRegained.joined(separator: "、")))
+            changes.lines.append(t.listed(t.newReds, b.changes.newReds))
+            changes.lines.append(t.listed(t.greensRegained, b.changes.greensRegained))
         }
-        changes.lines.append("\(t.problemsClosed):" + (b.changes.problemsClosed.isEmpty ? t.none : b.changes.problemsClosed.joined(separator: "、")))
+        changes.lines.append(t.listed(t.problemsClosed, b.changes.problemsClosed))
         func events(_ title: String, _ list: [Bulletin.Event], milestone: Bool) -> Section {
             Section(title: title, header: [s.name] + (milestone ? [s.milestoneName] : []) + [s.department, t.date],
                     rows: list.map { e in [e.project] + (milestone ? [e.milestone ?? ""] : []) + [e.department ?? s.unassigned, e.date.iso] })
         }
         let lagging = Section(title: t.lagging, header: [s.name, s.department, s.status, s.reasons], rows: b.lagging.map { p in
-            [p.name, p.department ?? s.unassigned, s.rag(p.rag), p.reasons.map { s.reason($0.reason) }.joined(separator: ";")]
+            [p.name, p.department ?? s.unassigned, s.rag(p.rag), p.reasons.map { s.reason($0.reason) }.joined(separator: t.reasonSeparator)]
         })
         let problems = Section(title: t.overdueProblems, header: [s.problemTitle, s.name, s.ownerDepartment, s.deadline, t.daysLate, s.supervision],
                                rows: b.overdueProblems.map { p in
@@ -58,11 +60,13 @@ public enum BulletinText {
                 events(t.newSignings, b.newSignings, milestone: false), lagging, problems, ranking]
     }
 
-    /// The bulletin as Markdown: a title, each section as a heading with its lines and a table
-    /// (`|` in cells escaped), "none" for an empty table.
+    /// The bulletin as Markdown: a title, each section as a heading with its lines and a table,
+    /// "none" for an empty table. `|` and `\\` are escaped, and `&`, `<`, `>` written as entities, so
+    /// a name like `<script>` stays text in any Markdown renderer.
     public static func markdown(_ b: Bulletin, lang: Language) -> String {
         func cell(_ text: String) -> String {
             String(text.map { $0.isNewline ? " " : $0 }).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+                .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         }
         var out = "# \(heading(b, lang))\n"
         for section in sections(b, lang) {

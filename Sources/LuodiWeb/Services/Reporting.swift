@@ -22,15 +22,20 @@ public struct Reporting: Sendable {
     ///   - investment: the period's investment as people write it (`50万`, `1.2亿`; a bare number is 万元 in a CNY zone).
     /// - Returns: the report's id and version.
     public func file(zone: String?, project: String, period: String, investment: String?, milestoneActuals: [MilestoneActual],
-                     enrollment: CalendarDate?, narrative: String, by: String, on: CalendarDate?, version: Int?, reason: String?) async throws -> (id: UUID, version: Int) {
+                     enrollment: CalendarDate?, narrative: String, by: String, on: CalendarDate?, version: Int?, reason: String?,
+                     changedBy: String? = nil) async throws -> (id: UUID, version: Int) {
         let z = try await PortfolioService.on(db).zone(named: zone)
         let projects = try await FluentPortfolioRepository(db: db).projects(zoneID: z.id)
-        guard let p = projects.first(where: { $0.plan.project.key == project }) ?? projects.first(where: { $0.plan.project.name == project }) else {
+        let named = projects.filter { $0.plan.project.name == project }
+        guard let p = projects.first(where: { $0.plan.project.key == project }) ?? named.first else {
             throw Abort(.notFound, reason: "project: no project with key or name '\(project)' in zone \(z.zone.name)")
+        }
+        if p.plan.project.key != project, named.count > 1 {
+            throw Abort(.unprocessableEntity, reason: "project: \(named.count) projects are named '\(project)'; give the key of one: \(named.map { "'\($0.plan.project.key)'" }.joined(separator: ", "))")
         }
         let body = ReportsAPI.ReportBody(projectID: p.id, period: period, investmentInPeriod: investment, milestoneActuals: milestoneActuals,
                                          statisticalEnrollment: enrollment, narrative: narrative, reportedBy: by, reportedOn: on,
-                                         version: version, reason: reason)
+                                         version: version, reason: reason, changedBy: changedBy)
         return try await ReportForms.save(db, body, unit: z.zone.currency == .cny ? .wan : .one)
     }
 
@@ -116,7 +121,7 @@ extension Reporting {
         } catch {
             throw Abort(.unprocessableEntity, reason: "formula: not a formula ({\"metrics\": [{key, name, unit, direction, workLine, weight, source}], \"cap\": 1.2}): \(error)")
         }
-        try await TargetRepository(db: db).setFormula(zoneID: try await TargetForms.zone(db, zone).id, formula)
+        try await TargetForms.setFormula(db, zone: try await TargetForms.zone(db, zone), formula)
     }
 
     /// The agenda a meeting held on `heldOn` (default today) would get, as tab-separated lines:

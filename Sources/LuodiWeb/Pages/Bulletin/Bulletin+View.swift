@@ -34,7 +34,11 @@ enum BulletinView {
                     .forEach(section.lines) { .p(.text($0)) },
                     .if(!section.header.isEmpty, section.rows.isEmpty ? .p(.class("note"), .text(lang.strings.bulletin.none)) : .table(
                         .tr(.forEach(section.header) { .th(.text($0)) }),
-                        .forEach(section.rows) { row in .tr(.forEach(row) { .td(.text($0)) }) })))
+                        .forEach(section.rows) { row in .tr(.forEach(Array(row.enumerated())) { i, cell in
+                            // Names keep a readable width; dates and numbers do not break.
+                            i == 0 ? .td(.class("name"), .text(cell))
+                                : cell.count <= 12 && !cell.contains(" ") ? .td(.class("nowrap"), .text(cell)) : .td(.text(cell))
+                        }) })))
             })
     }
 }

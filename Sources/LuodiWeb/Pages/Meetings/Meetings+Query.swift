@@ -55,7 +55,11 @@ enum MeetingPage {
         case "up", "down":
             var order = all
             let i = position - 1, j = op == "up" ? i - 1 : i + 1
-            if order.indices.contains(i), order.indices.contains(j) { order.swapAt(i, j) }
+            // Moving the first item up or the last down changes nothing, so nothing is written.
+            guard order.indices.contains(i), order.indices.contains(j) else {
+                return req.redirect(to: SiteURL.meeting(m.id).path + "#agenda", redirectType: .normal)
+            }
+            order.swapAt(i, j)
             update.order = order
         case "remove": update.order = all.filter { $0 != position }
         case "add":

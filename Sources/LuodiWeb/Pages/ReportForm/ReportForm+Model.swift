@@ -12,6 +12,8 @@ struct ReportFormModel {
         var reportedBy = ""
         var reportedOn = ""
         var reason = ""
+        /// Who makes an edit.
+        var changedBy = ""
         /// Actual start and finish typed per milestone, by position.
         var actuals: [(start: String, finish: String)] = []
     }
@@ -25,6 +27,7 @@ struct ReportFormModel {
     let closed: ClosedPeriod?
     let existing: StoredReport?
     let revisions: [ReportRevision]
+    let photos: [ReportAttachment]
     let milestones: [Milestone]
     var inputs: Inputs
     var errors: [String] = []

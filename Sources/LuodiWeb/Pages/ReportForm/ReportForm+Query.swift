@@ -23,6 +23,7 @@ enum ReportFormPage {
             var reportedBy: String?
             var reportedOn: String?
             var reason: String?
+            var changedBy: String?
         }
         let form = (try? req.content.decode(Form.self)) ?? Form()
         guard case var .page(model) = try await query(req, period: form.period) else {
@@ -30,7 +31,7 @@ enum ReportFormPage {
         }
         model.inputs = ReportFormModel.Inputs(
             investment: form.investment ?? "", enrollment: form.enrollment ?? "", narrative: form.narrative ?? "",
-            reportedBy: form.reportedBy ?? "", reportedOn: form.reportedOn ?? "", reason: form.reason ?? "",
+            reportedBy: form.reportedBy ?? "", reportedOn: form.reportedOn ?? "", reason: form.reason ?? "", changedBy: form.changedBy ?? "",
             actuals: model.milestones.indices.map { i in
                 ((try? req.content.get(String.self, at: "s\(i)")) ?? "", (try? req.content.get(String.self, at: "f\(i)")) ?? "")
             })
@@ -54,7 +55,7 @@ enum ReportFormPage {
             let body = ReportsAPI.ReportBody(
                 projectID: model.projectID, period: model.period.name, investmentInPeriod: model.inputs.investment, milestoneActuals: actuals,
                 statisticalEnrollment: enrollment, narrative: model.inputs.narrative, reportedBy: model.inputs.reportedBy,
-                reportedOn: reportedOn, version: form.version, reason: model.inputs.reason)
+                reportedOn: reportedOn, version: form.version, reason: model.inputs.reason, changedBy: model.inputs.changedBy)
             do {
                 _ = try await ReportForms.save(req.db, body, unit: model.zone.currency == .cny ? .wan : .one)
                 return req.redirect(to: SiteURL.reports.url([("zone", model.zone.name), ("period", model.period.name)]), redirectType: .normal)
@@ -91,8 +92,11 @@ enum ReportFormPage {
             period = ReportingPeriod(containing: CalendarDate.today(timeZoneIdentifier: zone.timeZone), cycle: cycle)
         }
         let existing = try await req.reports.reports(zoneID: found.zone.id, period: period.name, projectID: id).first
-        var revisions: [ReportRevision] = []
-        if let existing { revisions = try await req.reports.report(existing.id)?.revisions ?? [] }
+        var revisions: [ReportRevision] = [], photos: [ReportAttachment] = []
+        if let existing {
+            revisions = try await req.reports.report(existing.id)?.revisions ?? []
+            photos = try await req.reports.attachments(reportID: existing.id)
+        }
         let closed = try await req.reports.closedPeriods(zoneID: found.zone.id).first { $0.name == period.name }
         let milestones = found.project.plan.milestones
         var inputs = ReportFormModel.Inputs(reportedOn: CalendarDate.today(timeZoneIdentifier: zone.timeZone).iso)
@@ -109,8 +113,37 @@ enum ReportFormPage {
             }
         }
         return .page(ReportFormModel(lang: req.language, path: req.pathAndQuery, projectID: id, projectName: found.project.plan.project.name,
-                                     zone: zone, period: period, closed: closed, existing: existing, revisions: revisions,
+                                     zone: zone, period: period, closed: closed, existing: existing, revisions: revisions, photos: photos,
                                      milestones: milestones, inputs: inputs))
+    }
+
+    /// The photo form: attaches the uploaded `photo` to the project's report of `period`; a
+    /// refusal shows the report page again with the reason.
+    static func addPhoto(_ req: Request) async throws -> Response {
+        struct Form: Content { var period: String?; var by: String?; var photo: File? }
+        let form = (try? req.content.decode(Form.self)) ?? Form()
+        guard case var .page(model) = try await query(req, period: form.period) else { return try await handle(req) }
+        do {
+            guard let report = model.existing else { throw Abort(.unprocessableEntity, reason: "file: file the report first, then add photos") }
+            guard let photo = form.photo, photo.data.readableBytes > 0 else { throw Abort(.unprocessableEntity, reason: "file: choose a photo") }
+            _ = try await req.photos.add(Data(buffer: photo.data), fileName: photo.filename, to: report.id, by: form.by ?? "")
+        } catch let e as any AbortError {
+            model.errors = [e.reason]
+            return ReportFormView.render(model).response(status: e.status)
+        }
+        return req.redirect(to: SiteURL.projectReport(model.projectID).url([("period", model.period.name)]) + "#photos", redirectType: .normal)
+    }
+
+    /// A photo's bytes, as an image that the browser may show but not sniff as anything else.
+    static func photo(_ req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let a = try await req.reports.attachment(id) else {
+            throw Abort(.notFound, reason: "no such photo")
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: a.contentType)
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        headers.cacheControl = .init(isPrivate: true, maxAge: 86_400)
+        return Response(status: .ok, headers: headers, body: .init(data: try req.photos.bytes(a)))
     }
 
     /// An amount as the form's field takes it back: 万元 for CNY, whole units otherwise, without

@@ -30,10 +30,26 @@ enum ReportFormView {
                 .label(.text(s.statisticalEnrollment), .input(.type(.date), .name("enrollment"), .value(attr(m.inputs.enrollment)))),
                 .label(.text(r.reportedBy), .input(.type(.text), .name("reportedBy"), .required(true), .value(attr(m.inputs.reportedBy)))),
                 .label(.text(r.reportedOn), .input(.type(.date), .name("reportedOn"), .value(attr(m.inputs.reportedOn)))),
-                .if(m.existing != nil, .label(.text(m.closed == nil ? r.reason : "\(r.reason)(\(r.reasonHelp))"),
-                    .input(.type(.text), .name("reason"), .value(attr(m.inputs.reason)), .attribute(named: "size", value: "60")))),
+                .if(m.existing != nil, .group(
+                    .label(.text(m.closed == nil ? r.reason : "\(r.reason) · \(r.reasonHelp)"),
+                        .input(.type(.text), .name("reason"), .value(attr(m.inputs.reason)), .attribute(named: "size", value: "60"))),
+                    .label(.text(r.changedBy), .input(.type(.text), .name("changedBy"), .value(attr(m.inputs.changedBy)))))),
                 .button(.type(.submit), .text(s.save))
             ),
+            .unwrap(m.existing) { _ in .group(
+                .h2(.id("photos"), .text(r.photos)),
+                m.photos.isEmpty ? .p(.class("note"), .text(r.noPhotos)) : .div(.class("photos"),
+                    .forEach(m.photos) { p in
+                        .a(.href(SiteURL.photo(p.id).path), .img(.src(SiteURL.photo(p.id).path), .alt(attr(p.fileName))),
+                           .span(.class("note"), .text("\(p.fileName) · \(p.addedBy) \(p.addedOn.iso)")))
+                    }),
+                .if(m.closed == nil, .form(.class("toolbar"), .action(SiteURL.projectReportPhotos(m.projectID).path), .method(.post),
+                    .enctype(.multipartData),
+                    .input(.type(.hidden), .name("period"), .value(m.period.name)),
+                    .label(.text(r.photoFile), .input(.type(.file), .name("photo"), .attribute(named: "accept", value: "image/jpeg,image/png,image/webp"), .required(true))),
+                    .label(.text(s.by), .input(.type(.text), .name("by"), .required(true), .value(attr(m.inputs.reportedBy)))),
+                    .button(.type(.submit), .text(r.addPhoto)))))
+            },
             .if(!m.revisions.isEmpty, .group(
                 .h2(.text(r.revisions)),
                 .table(

@@ -26,7 +26,7 @@ enum ReportsView {
                             .label(.text(s.by), .input(.type(.text), .name("by"), .required(true))),
                             .button(.type(.submit), .text(r.closePeriod)),
                             .span(.class("note"), .text(r.closeHelp)))),
-                    table(b, period: period.name, lang: m.lang)
+                    table(b, period: period.name, closed: period.closed != nil, lang: m.lang)
                 ) }
             ) }, else: .group(
                 .p(.text(r.noCycle)),
@@ -39,7 +39,8 @@ enum ReportsView {
         )
     }
 
-    private static func table(_ b: PeriodBoard, period: String, lang: Language) -> Node<HTML.BodyContext> {
+    /// The period's rows; a closed period offers no "file" link for the projects that did not report.
+    private static func table(_ b: PeriodBoard, period: String, closed: Bool, lang: Language) -> Node<HTML.BodyContext> {
         let s = lang.strings, r = s.reporting
         return .table(
             .tr(.th(.text(s.department)), .th(.text(s.name)), .th(.text(s.status)), .th(.class("num"), .text(r.investmentInPeriod)),
@@ -52,7 +53,8 @@ enum ReportsView {
                     .td(.text(row.narrative.map { $0.count > 60 ? String($0.prefix(60)) + "…" : $0 } ?? "")),
                     .td(.text(row.reportedBy ?? "")),
                     .td(.text(row.reportedOn?.iso ?? "")),
-                    .td(.a(.href(SiteURL.projectReport(row.projectID).url([("period", period)])), .text(row.reportID == nil ? r.file : r.edit))))
+                    .td(row.reportID == nil && closed ? .text("") :
+                        .a(.href(SiteURL.projectReport(row.projectID).url([("period", period)])), .text(row.reportID == nil ? r.file : r.edit))))
             }
         )
     }

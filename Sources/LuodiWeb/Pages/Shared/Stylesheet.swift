@@ -52,6 +52,9 @@ enum Stylesheet {
     .flag { display:inline-block; font-size:12px; color:#92400e; background:#fef3c7; border:1px solid #fcd34d; border-radius:4px; padding:0 5px; margin-left:6px; white-space:nowrap; font-weight:400; }
     .missing { color:var(--muted); }
     form.inline { display:inline; }
+    .photos { display:flex; flex-wrap:wrap; gap:10px; margin-bottom:10px; }
+    .photos a { display:flex; flex-direction:column; gap:2px; width:180px; text-decoration:none; }
+    .photos img { width:180px; height:135px; object-fit:cover; border:1px solid var(--line); border-radius:4px; background:#fff; }
     button.small { padding:1px 6px; font-size:12px; background:#fff; color:#1d4ed8; }
     td.nowrap { white-space:nowrap; }
     table.compact input { width:9.5em; }
@@ -60,6 +63,7 @@ enum Stylesheet {
     .bulletin { background:#fff; padding:12px 18px; border:1px solid var(--line); max-width:1000px; }
     .bulletin h1 { text-align:center; font-size:20px; }
     .bulletin p { margin:4px 0; line-height:1.6; }
+    .bulletin td.name { min-width:10em; }
     @page { size: A3 landscape; margin: 8mm; }
     @page a4 { size: A4 portrait; margin: 14mm 12mm; }
     @media print { .bulletin { page: a4; border:none; padding:0; max-width:none; font-size:11pt; } .bulletin table { page-break-inside:auto; } .bulletin tr { page-break-inside:avoid; } .bulletin h2 { break-after:avoid; page-break-after:avoid; } }

@@ -8,7 +8,7 @@ enum TargetsView {
         return Layout.page(title: t.title, lang: m.lang, section: .targets, path: m.path,
             .h1(.text("\(t.title) · \(r.zone)")),
             ZoneDateForm.node(lang: m.lang, action: SiteURL.targets.path, zones: m.zones, zone: r.zone, asOf: r.asOf.iso),
-            .p(.class("note"), .text("\(t.shareNote(Format.percent(r.timeElapsedShare.percent))) · \(s.convention(m.convention))")),
+            .p(.class("note"), .text("\(t.shareNote("\(r.timeElapsedShare.elapsed)/\(r.timeElapsedShare.total) = \(String(format: "%.2f", r.timeElapsedShare.percent))%")) · \(s.convention(m.convention))")),
             .h2(.text("\(t.ranking) · \(r.asOf.year)")),
             r.departments.isEmpty ? .p(.class("note"), .text(t.noTargets)) : .group(
                 .table(
@@ -83,5 +83,10 @@ enum TargetsView {
     static func fixed4(_ v: Double) -> String { String(format: "%.4f", v) }
     static func signed(_ v: Double) -> String { (v >= 0 ? "+" : "") + String(format: "%.2f", v) }
     /// A figure without needless decimals, thousands grouped: 12,000, 2.5.
-    static func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? Format.grouped(Int64(v)) : String(format: "%.2f", v) }
+    static func number(_ v: Double) -> String {
+        guard abs(v) < 1e15 else { return String(format: "%.2f", v) }
+        if v == v.rounded() { return Format.grouped(Int64(v)) }
+        let cents = Int64((abs(v) * 100).rounded())
+        return (v < 0 ? "-" : "") + Format.grouped(cents / 100) + "." + String(format: "%02d", cents % 100)
+    }
 }

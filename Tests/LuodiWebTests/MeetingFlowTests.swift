@@ -57,6 +57,14 @@ import VaporTesting
             #expect(raised.projectID == jm01 && raised.problem.deadline == due && raised.problem.raisedOn == held)
             _ = try await app.sendJSON(.POST, "/api/v1/meetings/\(id)/actions",
                                #"{"version": 3, "title": "x", "ownerDepartment": "y", "deadline": "2021-09-01", "by": "z"}"#, expect: .unprocessableEntity, mentions: "deadline:")
+            // On the page, a refused action item shows the meeting again with the reason and what was typed.
+            try await app.testing().test(.POST, "/meetings/\(id)/action?lang=zh-Hans", beforeRequest: { req in
+                req.headers.contentType = .urlEncodedForm
+                req.body = ByteBuffer(string: "version=3&title=%E8%A1%A5%E5%8A%9E%E6%89%8B%E7%BB%AD&ownerDepartment=%E5%BB%BA%E8%AE%BE%E5%B1%80&deadline=2021-09-01&by=%E4%BC%9A%E8%AE%AE")
+            }) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("deadline: 2021-09-01 is before the meeting (2021-09-28)") && res.body.string.contains(#"value="补办手续""#))
+            }
         }
     }
 }

@@ -21,4 +21,10 @@ struct MeetingModel {
     var attendees: String
     var decisions: [String]
     var errors: [String] = []
+    /// What the action form holds after a refusal.
+    var action = ActionInput()
+
+    struct ActionInput {
+        var position = "", title = "", owner = "", deadline = "", by = ""
+    }
 }

@@ -68,7 +68,8 @@ enum MeetingPage {
         }
         do {
             _ = try await MeetingForms.update(req.db, id: m.id, update)
-        } catch let e as any AbortError where op == "minutes" {
+        } catch let e as any AbortError {
+            // The page again, with the reason and the minutes as typed (409: someone saved first; reload to see it).
             let model = MeetingModel(lang: req.language, path: req.pathAndQuery, meeting: m, attendees: attendees, decisions: decisions, errors: [e.reason])
             return MeetingView.render(model).response(status: e.status)
         }
@@ -79,14 +80,22 @@ enum MeetingPage {
         struct Form: Content { var version: Int?; var agendaPosition: String?; var title: String?; var ownerDepartment: String?; var deadline: String?; var by: String? }
         let m = try await meeting(req)
         let form = (try? req.content.decode(Form.self)) ?? Form()
-        let deadlineText = form.deadline?.trimmingWhitespace() ?? ""
-        let deadline: CalendarDate
-        do { deadline = try CalendarDate(iso: try ProblemForms.required("deadline", deadlineText)) } catch let e as CalendarDateError {
-            throw Abort(.unprocessableEntity, reason: "deadline: \(e)")
+        do {
+            let deadlineText = form.deadline?.trimmingWhitespace() ?? ""
+            let deadline: CalendarDate
+            do { deadline = try CalendarDate(iso: try ProblemForms.required("deadline", deadlineText)) } catch let e as CalendarDateError {
+                throw Abort(.unprocessableEntity, reason: "deadline: \(e)")
+            }
+            _ = try await MeetingForms.addAction(req.db, id: m.id, .init(
+                version: form.version ?? -1, agendaPosition: form.agendaPosition.flatMap { Int($0) }, title: form.title ?? "",
+                ownerDepartment: form.ownerDepartment ?? "", deadline: deadline, by: form.by ?? ""))
+        } catch let e as any AbortError {
+            let model = MeetingModel(lang: req.language, path: req.pathAndQuery, meeting: m, attendees: m.attendees,
+                                     decisions: m.agenda.map { $0.decision ?? "" }, errors: [e.reason],
+                                     action: .init(position: form.agendaPosition ?? "", title: form.title ?? "", owner: form.ownerDepartment ?? "",
+                                                   deadline: form.deadline ?? "", by: form.by ?? ""))
+            return MeetingView.render(model).response(status: e.status)
         }
-        _ = try await MeetingForms.addAction(req.db, id: m.id, .init(
-            version: form.version ?? -1, agendaPosition: form.agendaPosition.flatMap { Int($0) }, title: form.title ?? "",
-            ownerDepartment: form.ownerDepartment ?? "", deadline: deadline, by: form.by ?? ""))
         return req.redirect(to: SiteURL.meeting(m.id).path + "#actions", redirectType: .normal)
     }
 

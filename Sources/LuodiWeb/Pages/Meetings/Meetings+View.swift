@@ -74,11 +74,13 @@ enum MeetingView {
             .form(.class("stack noprint"), .action(SiteURL.meetingAction(x.id).path), .method(.post),
                 .input(.type(.hidden), .name("version"), .value(version)),
                 .label(.text(t.fromItem), .select(.attribute(named: "name", value: "agendaPosition"), .option(.value(""), .label(attr(s.blank))),
-                    .forEach(Array(x.agenda.enumerated())) { i, e in .option(.value(String(i + 1)), .label(attr("\(i + 1) · \(e.item.title)"))) })),
-                .label(.text(s.problemTitle), .input(.type(.text), .name("title"), .required(true))),
-                .label(.text(s.ownerDepartment), .input(.type(.text), .name("ownerDepartment"), .required(true))),
-                .label(.text(s.deadline), .input(.type(.date), .name("deadline"), .required(true))),
-                .label(.text(s.by), .input(.type(.text), .name("by"), .required(true))),
+                    .forEach(Array(x.agenda.enumerated())) { i, e in
+                        .option(.value(String(i + 1)), .label(attr("\(i + 1) · \(e.item.title)")), .isSelected(m.action.position == String(i + 1)))
+                    })),
+                .label(.text(s.problemTitle), .input(.type(.text), .name("title"), .required(true), .value(attr(m.action.title)))),
+                .label(.text(s.ownerDepartment), .input(.type(.text), .name("ownerDepartment"), .required(true), .value(attr(m.action.owner)))),
+                .label(.text(s.deadline), .input(.type(.date), .name("deadline"), .required(true), .value(attr(m.action.deadline)))),
+                .label(.text(s.by), .input(.type(.text), .name("by"), .required(true), .value(attr(m.action.by)))),
                 .button(.type(.submit), .text(t.addAction)))
         )
     }

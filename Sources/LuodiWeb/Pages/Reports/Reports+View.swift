@@ -27,16 +27,25 @@ enum ReportsView {
                             .button(.type(.submit), .text(r.closePeriod)),
                             .span(.class("note"), .text(r.closeHelp)))),
                     table(b, period: period.name, closed: period.closed != nil, lang: m.lang)
-                ) }
+                ) },
+                .h2(.text(r.cycleLabel)),
+                cycleForm(b, lang: m.lang, current: cycle),
+                .p(.class("note"), .text(r.changeCycleHelp))
             ) }, else: .group(
                 .p(.text(r.noCycle)),
-                .form(.class("toolbar"), .action(SiteURL.reportsCycle.path), .method(.post),
-                    .input(.type(.hidden), .name("zone"), .value(attr(b.zone))),
-                    .label(.text(r.cycleLabel), .select(.attribute(named: "name", value: "cycle"),
-                        .forEach(ReportingCycle.allCases) { c in .option(.value(c.rawValue), .label(attr(r.cycle(c)))) })),
-                    .button(.type(.submit), .text(r.setCycle)))
+                cycleForm(b, lang: m.lang, current: nil)
             ))
         )
+    }
+
+    /// Sets (or changes) the zone's reporting cycle.
+    private static func cycleForm(_ b: PeriodBoard, lang: Language, current: ReportingCycle?) -> Node<HTML.BodyContext> {
+        let r = lang.strings.reporting
+        return .form(.class("toolbar noprint"), .action(SiteURL.reportsCycle.path), .method(.post),
+            .input(.type(.hidden), .name("zone"), .value(attr(b.zone))),
+            .label(.text(r.cycleLabel), .select(.attribute(named: "name", value: "cycle"),
+                .forEach(ReportingCycle.allCases) { c in .option(.value(c.rawValue), .label(attr(r.cycle(c))), .isSelected(c == current)) })),
+            .button(.type(.submit), .text(r.setCycle)))
     }
 
     /// The period's rows; a closed period offers no "file" link for the projects that did not report.

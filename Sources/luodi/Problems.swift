@@ -23,7 +23,7 @@ struct ProblemsCommand: AsyncParsableCommand {
         let text = try await db.withApp { app in
             let z = try await app.portfolioService.zone(named: zone)
             let day = date ?? CalendarDate.today(timeZoneIdentifier: z.zone.timeZone)
-            return ProblemText.render(list.select(try await app.problemRepository.problems(zoneID: z.id), asOf: day, department: department),
+            return ProblemText.render(list.select(try await app.problemRepository.problems(zoneID: z.id, asOf: day), asOf: day, department: department),
                                       asOf: day, lang: language)
         }
         print(text, terminator: "")

@@ -39,4 +39,23 @@ import Testing
         let late = RAGRuleSet.standard.assess(plan, asOf: d("2021-07-20"), supervision: [order])
         #expect(late.status == .red && late.reasons.map(\.reason) == [.supervisionOverdue(problem: "用电接入", deadline: d("2021-07-15"), daysLate: 5)])
     }
+
+    @Test func aProblemIsReplayedToAnyDay() throws {
+        // Raised 1 June at zone level, assigned 2 June, escalated 11 June (→ district), resolved 25 June, closed 28 June.
+        var now = problem
+        now.state = .closed
+        now.level = .district
+        now.resolutionNote = "已接通"
+        let history: [(on: CalendarDate, action: ProblemAction, note: String?)] = [
+            (d("2021-06-01"), .raise, nil), (d("2021-06-02"), .assign, nil), (d("2021-06-11"), .escalate, nil),
+            (d("2021-06-25"), .resolve, nil), (d("2021-06-28"), .close, "已接通"),
+        ]
+        #expect(now.asOf(d("2021-05-31"), history: history) == nil)
+        let first = try #require(now.asOf(d("2021-06-01"), history: history))
+        #expect(first.state == .open && first.level == .zone && first.resolutionNote == nil)
+        let escalated = try #require(now.asOf(d("2021-06-20"), history: history))
+        #expect(escalated.state == .assigned && escalated.level == .district && escalated.isOverdue(asOf: d("2021-07-01")))
+        #expect(now.asOf(d("2021-06-26"), history: history)?.state == .resolved)
+        #expect(now.asOf(d("2021-06-28"), history: history) == now)
+    }
 }

@@ -83,6 +83,15 @@ import VaporTesting
 
             let after = try await app.portfolioService.status(zoneName: nil, asOf: try CalendarDate(iso: "2021-06-30"))
             #expect(after.rag == RAGCounts(red: 0, amber: 1, green: 1))
+            // History is not rewritten: on 22 June the order (due 20 June) was overdue and the problem
+            // unresolved (resolved only on the 25th), so that day's light is still red, at district level.
+            let then = try await app.portfolioService.status(zoneName: nil, asOf: try CalendarDate(iso: "2021-06-22"))
+            #expect(then.rag == RAGCounts(red: 1, amber: 1, green: 0))
+            let zone = try #require(try await app.portfolioRepository.zone(named: "测试开发区"))
+            let on5th = try #require(try await app.problemRepository.problems(zoneID: zone.id, asOf: try CalendarDate(iso: "2021-06-05")).first)
+            #expect(on5th.problem.state == .assigned && on5th.problem.level == .zone && on5th.orders.isEmpty && on5th.problem.resolutionNote == nil)
+            // Before it was raised, it is not there.
+            #expect(try await app.problemRepository.problems(zoneID: zone.id, asOf: try CalendarDate(iso: "2021-05-31")).isEmpty)
         }
     }
 

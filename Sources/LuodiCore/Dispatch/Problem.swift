@@ -56,6 +56,23 @@ public struct Problem: Hashable, Sendable, Codable {
     /// Open or assigned: not yet resolved or closed (销号).
     public var isUnresolved: Bool { state == .open || state == .assigned }
 
+    /// The problem as it stood at the end of `day`, replayed from its history (the actions after
+    /// "raise", oldest first, as recorded); nil when it was raised after `day`. The level before
+    /// the first escalation is the current level lowered once per escalation in the history.
+    public func asOf(_ day: CalendarDate, history: [(on: CalendarDate, action: ProblemAction, note: String?)]) -> Problem? {
+        guard raisedOn <= day else { return nil }
+        var p = self
+        p.state = .open
+        p.resolutionNote = nil
+        let escalations = history.filter { $0.action == .escalate }.count
+        let index = max(0, ProblemLevel.allCases.firstIndex(of: level)! - escalations)
+        p.level = ProblemLevel.allCases[index]
+        for event in history where event.on <= day && event.action != .raise {
+            p = (try? p.applying(event.action, note: event.note)) ?? p
+        }
+        return p
+    }
+
     /// Past its deadline (strictly before `asOf`) and not resolved or closed.
     public func isOverdue(asOf: CalendarDate) -> Bool {
         isUnresolved && deadline < asOf

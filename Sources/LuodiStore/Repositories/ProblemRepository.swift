@@ -78,10 +78,25 @@ public struct ProblemRepository: Sendable {
         }
     }
 
-    /// Every problem of the zone, in every state, earliest deadline first (then by title).
-    public func problems(zoneID: UUID) async throws -> [StoredProblem] {
-        try await stored(try await ProblemRecord.query(on: db).filter(\.$zoneID == zoneID).all(), on: db)
-            .sorted { ($0.problem.deadline, $0.problem.title) < ($1.problem.deadline, $1.problem.title) }
+    /// Every problem of the zone, in every state, earliest deadline first (then by title); with
+    /// `asOf`, as they stood at the end of that day (state and level replayed from the history,
+    /// orders issued by then; problems raised later left out), so a past date's lights, lists,
+    /// agendas and bulletins are what they were then.
+    public func problems(zoneID: UUID, asOf: CalendarDate? = nil) async throws -> [StoredProblem] {
+        var all = try await stored(try await ProblemRecord.query(on: db).filter(\.$zoneID == zoneID).all(), on: db)
+        if let asOf, !all.isEmpty {
+            let events = try await ProblemEventRecord.query(on: db).filter(\.$problemID ~~ all.map(\.id)).all()
+            let byProblem = Dictionary(grouping: events, by: \.problemID)
+            all = try all.compactMap { p in
+                let history = try (byProblem[p.id] ?? []).sorted { $0.sequence < $1.sequence }.map { e in
+                    (on: try CalendarDate(iso: e.on), action: ProblemAction(rawValue: e.action) ?? .raise, note: e.note)
+                }
+                guard let then = p.problem.asOf(asOf, history: history) else { return nil }
+                return StoredProblem(id: p.id, version: p.version, zoneID: p.zoneID, projectID: p.projectID, projectName: p.projectName,
+                                     problem: then, orders: p.orders.filter { $0.issuedOn <= asOf })
+            }
+        }
+        return all.sorted { ($0.problem.deadline, $0.problem.title) < ($1.problem.deadline, $1.problem.title) }
     }
 
     /// One problem with its history, oldest first; nil when there is no such problem.
@@ -107,10 +122,10 @@ public struct ProblemRepository: Sendable {
         }.sorted { ($0.on, $0.problem.problem.title) < ($1.on, $1.problem.problem.title) }
     }
 
-    /// The latest supervision order of each unresolved problem, by project: what turns lights red.
-    public func openOrders(zoneID: UUID) async throws -> [UUID: [SupervisionDue]] {
+    /// The latest supervision order of each problem unresolved at `asOf`, by project: what turns lights red.
+    public func openOrders(zoneID: UUID, asOf: CalendarDate) async throws -> [UUID: [SupervisionDue]] {
         var out: [UUID: [SupervisionDue]] = [:]
-        for p in try await problems(zoneID: zoneID) {
+        for p in try await problems(zoneID: zoneID, asOf: asOf) {
             guard let projectID = p.projectID, p.problem.isUnresolved, let last = p.orders.last else { continue }
             out[projectID, default: []].append(SupervisionDue(problem: p.problem.title, deadline: last.deadline))
         }

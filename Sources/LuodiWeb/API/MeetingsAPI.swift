@@ -112,7 +112,7 @@ enum MeetingForms {
             return (ref: p.stored.id.uuidString, plan: p.plan, assessment: p.assessment,
                     schedule: Dictionary(schedule.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
         }
-        let problems = try await ProblemRepository(db: db).problems(zoneID: zone.id).map {
+        let problems = try await ProblemRepository(db: db).problems(zoneID: zone.id, asOf: heldOn).map {
             (ref: $0.id.uuidString, problem: $0.problem, lastOrder: $0.orders.last, project: $0.projectName, projectRef: $0.projectID?.uuidString)
         }
         return Agenda.generate(projects: projects, problems: problems, asOf: heldOn, nextMeeting: nextMeeting)

@@ -50,7 +50,7 @@ struct ProblemsAPI: RouteCollection {
         guard let (_, zone) = try await req.selectedZone() else { return [] }
         let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
         let view = try req.problemViewParameter()
-        return view.select(try await req.problems.problems(zoneID: zone.id), asOf: asOf, department: req.query[String.self, at: "department"].flatMap { $0.isEmpty ? nil : $0 })
+        return view.select(try await req.problems.problems(zoneID: zone.id, asOf: asOf), asOf: asOf, department: req.query[String.self, at: "department"].flatMap { $0.isEmpty ? nil : $0 })
             .map { Row(id: $0.id, version: $0.version, projectID: $0.projectID, projectName: $0.projectName, problem: $0.problem,
                        overdue: $0.problem.isOverdue(asOf: asOf), orders: $0.orders, history: nil) }
     }

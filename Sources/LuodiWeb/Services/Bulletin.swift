@@ -86,7 +86,7 @@ public struct Bulletin: Content, Sendable {
         let byDate = { (a: Event, b: Event) in (a.date, a.project) < (b.date, b.project) }
 
         let problems = ProblemRepository(db: db)
-        let overdue = try await problems.problems(zoneID: zone.id).filter { $0.problem.isOverdue(asOf: asOf) }.map { p in
+        let overdue = try await problems.problems(zoneID: zone.id, asOf: asOf).filter { $0.problem.isOverdue(asOf: asOf) }.map { p in
             OverdueProblem(title: p.problem.title, project: p.projectName, ownerDepartment: p.problem.ownerDepartment, deadline: p.problem.deadline,
                            daysLate: p.problem.deadline.days(until: asOf), supervision: p.orders.last?.level)
         }.sorted { ($0.daysLate, $1.title) > ($1.daysLate, $0.title) }

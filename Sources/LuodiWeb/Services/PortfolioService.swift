@@ -68,7 +68,7 @@ public struct PortfolioService: Sendable {
     public func assess(_ zone: StoredZone, asOf: CalendarDate? = nil) async throws -> AssessedZone {
         let date = asOf ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
         let rules = zone.zone.ruleSet, convention = zone.zone.timeElapsedConvention, calendar = zone.zone.workingDays
-        let orders = try await problems?.openOrders(zoneID: zone.id) ?? [:]
+        let orders = try await problems?.openOrders(zoneID: zone.id, asOf: date) ?? [:]
         let figures = zone.zone.reportingCycle == nil ? [:] : try await reports?.reportedFigures(zoneID: zone.id) ?? [:]
         let projects = try await repository.projects(zoneID: zone.id).map { stored in
             let (plan, reporting) = try Self.reported(stored.plan, figures[stored.id] ?? [], cycle: zone.zone.reportingCycle, asOf: date)
@@ -83,7 +83,7 @@ public struct PortfolioService: Sendable {
     /// One project's light at `asOf`, with the open supervision orders on its problems and the figures of its reports.
     public func assess(_ project: StoredProject, of zone: StoredZone, asOf: CalendarDate) async throws -> AssessedStoredProject {
         let z = zone.zone
-        let orders = try await problems?.openOrders(zoneID: zone.id) ?? [:]
+        let orders = try await problems?.openOrders(zoneID: zone.id, asOf: asOf) ?? [:]
         let figures = z.reportingCycle == nil ? [:] : try await reports?.reportedFigures(zoneID: zone.id) ?? [:]
         let (plan, reporting) = try Self.reported(project.plan, figures[project.id] ?? [], cycle: z.reportingCycle, asOf: asOf)
         return AssessedStoredProject(stored: project, plan: plan,

@@ -9,7 +9,7 @@ enum ProblemsPage {
             return EmptyState.view(lang: req.language, path: req.pathAndQuery).response()
         }
         let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
-        let all = try await req.problems.problems(zoneID: zone.id)
+        let all = try await req.problems.problems(zoneID: zone.id, asOf: asOf)
         let department = req.query[String.self, at: "department"].flatMap { $0.isEmpty ? nil : $0 }
         let view = try req.problemViewParameter()
         let projects = try await FluentPortfolioRepository(db: req.db).projects(zoneID: zone.id).map { ($0.id, $0.plan.project.name) }

@@ -70,6 +70,16 @@ import VaporTesting
             try await app.testing().test(.GET, "/bulletin?period=2021-02&lang=en") { res in
                 #expect(res.status == .ok && res.body.string.contains("New reds") && res.body.string.contains("城市道路提升工程"))
             }
+            // Closing February keeps its snapshot: the period board and the overview then show the week-over-week changes.
+            let board = try await app.sendJSON(.POST, "/api/v1/periods/2021-02/close", #"{"by": "办公室"}"#)
+            let weekly = try #require(board["changes"] as? [String: Any])
+            #expect(weekly["previous"] as? String == "2021-01" && weekly["newReds"] as? [String] == ["城市道路提升工程"])
+            #expect(weekly["greensRegained"] as? [String] == [] && weekly["problemsClosed"] as? [String] == ["施工用电"])
+            // JM-01 had finished no milestone at January's close and one (开工) at February's.
+            #expect(weekly["milestonesMet"] as? Int == 1)
+            try await app.testing().test(.GET, "/?asOf=2021-03-05&lang=zh-Hans") { res in
+                #expect(res.body.string.contains("2021-02 较 2021-01 的变化(按两期关闭时的快照)") && res.body.string.contains("新增红灯:城市道路提升工程"))
+            }
             try await app.testing().test(.GET, "/api/v1/bulletin?period=2031-01") { res in
                 #expect(res.status == .unprocessableEntity && res.body.string.contains("has not begun"))
             }

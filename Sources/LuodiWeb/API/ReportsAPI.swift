@@ -242,11 +242,12 @@ enum ReportForms {
         let period = try period(name)
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
         let closedOn = min(day ?? today, today)
-        let assessed = try await PortfolioService.on(db).assess(zone, asOf: period.figuresDay(today: today))
+        let day = period.figuresDay(today: today)
+        let assessed = try await PortfolioService.on(db).assess(zone, asOf: day)
         let snapshots = assessed.projects.map {
             PeriodSnapshot(projectID: $0.stored.id, projectName: $0.project.name, assessment: $0.assessment,
                            completedInvestment: $0.project.completedInvestment,
-                           milestonesFinished: $0.plan.milestones.filter { $0.actualFinish != nil }.count)
+                           milestonesFinished: $0.plan.milestones.filter { m in m.actualFinish.map { $0 <= day } ?? false }.count)
         }
         do {
             try await ReportRepository(db: db).close(period: period, zone: zone, by: by, on: closedOn, snapshots: snapshots)

@@ -30,6 +30,8 @@ public struct BulletinStrings: Sendable {
     /// "Label: a、b" (or "none").
     let listed: @Sendable (String, [String]) -> String
     let reasonSeparator: String
+    let changesSince: @Sendable (String, String) -> String
+    let milestonesMetCount: @Sendable (Int) -> String
 }
 
 extension BulletinStrings {
@@ -49,7 +51,8 @@ extension BulletinStrings {
         starts: "三、本期开工项目", milestonesMet: "四、本期完成节点", newSignings: "五、本期新签约项目",
         lagging: "六、滞后项目及原因", overdueProblems: "七、逾期未办结问题", ranking: "八、部门排名",
         none: "无", date: "日期", daysLate: "逾期天数", download: "下载", print: "打印(A4)", section: "栏目",
-        listed: { label, items in "\(label):" + (items.isEmpty ? "无" : items.joined(separator: "、")) }, reasonSeparator: ";")
+        listed: { label, items in "\(label):" + (items.isEmpty ? "无" : items.joined(separator: "、")) }, reasonSeparator: ";",
+        changesSince: { "\($0) 较 \($1) 的变化(按两期关闭时的快照)" }, milestonesMetCount: { "完成节点 \($0) 个" })
 
     static let en = BulletinStrings(
         title: "Dispatch bulletin",
@@ -67,5 +70,6 @@ extension BulletinStrings {
         starts: "3. Construction starts", milestonesMet: "4. Milestones met", newSignings: "5. New signings",
         lagging: "6. Lagging projects and why", overdueProblems: "7. Overdue problems", ranking: "8. Department ranking",
         none: "none", date: "Date", daysLate: "Days late", download: "Download", print: "Print (A4)", section: "Section",
-        listed: { label, items in "\(label): " + (items.isEmpty ? "none" : items.joined(separator: ", ")) }, reasonSeparator: "; ")
+        listed: { label, items in "\(label): " + (items.isEmpty ? "none" : items.joined(separator: ", ")) }, reasonSeparator: "; ",
+        changesSince: { "Changes in \($0) against \($1) (from the snapshots taken when each closed)" }, milestonesMetCount: { "\($0) milestones met" })
 }

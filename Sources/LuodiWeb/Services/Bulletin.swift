@@ -93,22 +93,14 @@ public struct Bulletin: Content, Sendable {
 
         let previous = period.previous
         let before = try await reports.snapshots(zoneID: zone.id, period: previous.name)
-        let wasStatus = Dictionary(before.map { ($0.projectID, $0.assessment.status) }, uniquingKeysWith: { a, _ in a })
-        var newReds: [String] = [], regained: [String] = []
-        if !before.isEmpty {
-            for p in assessed.projects {
-                guard let was = wasStatus[p.stored.id] else { continue }
-                if p.assessment.status == .red, was != .red { newReds.append(p.project.name) }
-                if p.assessment.status == .green, was != .green { regained.append(p.project.name) }
-            }
-        }
+        let lights = PeriodChanges.compare(before: before, after: assessed.projects.map { ($0.stored.id, $0.project.name, $0.assessment.status) })
         let closedProblems = try await problems.closed(zoneID: zone.id, from: period.start, to: period.end).map(\.problem.problem.title)
 
         return Bulletin(
             zone: zone.zone.name, period: period.name, start: period.start, end: period.end, asOf: asOf, closed: closed,
             summary: summary, reportsFiled: filed, starts: starts.sorted(by: byDate), milestonesMet: met.sorted(by: byDate),
             newSignings: signings.sorted(by: byDate),
-            changes: Changes(previous: before.isEmpty ? nil : previous.name, newReds: newReds.sorted(), greensRegained: regained.sorted(),
+            changes: Changes(previous: before.isEmpty ? nil : previous.name, newReds: lights.newReds, greensRegained: lights.greensRegained,
                              problemsClosed: closedProblems),
             lagging: summary.lagging, overdueProblems: overdue,
             ranking: try await RankingReport.load(db, zone: zone, asOf: asOf, period: nil))

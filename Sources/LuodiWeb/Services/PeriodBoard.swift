@@ -36,13 +36,15 @@ struct PeriodBoard: Content {
     var rows: [Row]
     /// The periods of the shown period's year up to the current one, latest first.
     var periods: [PeriodLine]
+    /// What changed against the previous period, when both are closed.
+    var changes: PeriodChanges?
 
     /// The board of `period` (default: the zone's current period, today in its time zone).
     /// - Throws: a 422 naming `period` when it is not a period of the zone's cycle.
     static func load(_ db: any Database, zone: StoredZone, period name: String?) async throws -> PeriodBoard {
         let reports = ReportRepository(db: db)
         guard let cycle = zone.zone.reportingCycle else {
-            return PeriodBoard(zone: zone.zone.name, cycle: nil, period: nil, reported: 0, expected: 0, rows: [], periods: [])
+            return PeriodBoard(zone: zone.zone.name, cycle: nil, period: nil, reported: 0, expected: 0, rows: [], periods: [], changes: nil)
         }
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
         let period: ReportingPeriod
@@ -72,6 +74,7 @@ struct PeriodBoard: Content {
         }
         return PeriodBoard(zone: zone.zone.name, cycle: cycle,
                            period: PeriodLine(name: period.name, start: period.start, end: period.end, closed: closed[period.name]),
-                           reported: rows.filter { $0.reportID != nil }.count, expected: rows.count, rows: rows, periods: lines)
+                           reported: rows.filter { $0.reportID != nil }.count, expected: rows.count, rows: rows, periods: lines,
+                           changes: closed[period.name] == nil ? nil : try await PeriodChanges.closed(db, zone: zone, period: period))
     }
 }

@@ -11,4 +11,6 @@ struct DashboardModel {
     let convention: TimeElapsedConvention
     /// Whether the zone's rule set lights projects by investment against the time-elapsed share.
     let comparesInvestment: Bool
+    /// What changed in the latest closed period against the one before.
+    let changes: PeriodChanges?
 }

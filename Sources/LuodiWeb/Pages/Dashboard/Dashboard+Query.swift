@@ -11,7 +11,8 @@ enum DashboardPage {
         let assessed = try await service.assess(zone, asOf: asOf)
         let model = DashboardModel(lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name),
                                    report: try service.report(assessed), convention: zone.zone.timeElapsedConvention,
-                                   comparesInvestment: zone.zone.ruleSet.investmentLag != nil)
+                                   comparesInvestment: zone.zone.ruleSet.investmentLag != nil,
+                                   changes: try await PeriodChanges.latest(req.db, zone: zone, asOf: assessed.asOf))
         return DashboardView.render(model).response()
     }
 }

@@ -42,6 +42,7 @@ enum DashboardView {
                     )
                 )
             ),
+            .unwrap(m.changes) { ChangesView.node($0, lang: m.lang) },
             .h2(.text(s.lagging)),
             r.lagging.isEmpty ? .p(.class("note"), .text(s.noLagging)) :
             .table(

@@ -26,6 +26,7 @@ enum ReportsView {
                             .label(.text(s.by), .input(.type(.text), .name("by"), .required(true))),
                             .button(.type(.submit), .text(r.closePeriod)),
                             .span(.class("note"), .text(r.closeHelp)))),
+                    .unwrap(b.changes) { ChangesView.node($0, lang: m.lang) },
                     table(b, period: period.name, closed: period.closed != nil, lang: m.lang)
                 ) },
                 .h2(.text(r.cycleLabel)),

@@ -44,6 +44,19 @@ enum MessagePage {
     }
 }
 
+/// What changed in a closed period against the previous one (week over week).
+enum ChangesView {
+    static func node(_ c: PeriodChanges, lang: Language) -> Node<HTML.BodyContext> {
+        let t = lang.strings.bulletin
+        return .div(.class("card changes"),
+            .div(.class("label"), .text(t.changesSince(c.period, c.previous))),
+            .p(.text(t.listed(t.newReds, c.newReds))),
+            .p(.text(t.listed(t.greensRegained, c.greensRegained))),
+            .unwrap(c.milestonesMet) { .p(.text(t.milestonesMetCount($0))) },
+            .p(.text(t.listed(t.problemsClosed, c.problemsClosed))))
+    }
+}
+
 /// "No report since …" beside a project's name, when a whole reporting cycle passed without a report.
 enum ReportFlag {
     static func node(_ state: ReportingState?, _ lang: Language) -> Node<HTML.BodyContext> {

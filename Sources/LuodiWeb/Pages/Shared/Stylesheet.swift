@@ -52,6 +52,7 @@ enum Stylesheet {
     .flag { display:inline-block; font-size:12px; color:#92400e; background:#fef3c7; border:1px solid #fcd34d; border-radius:4px; padding:0 5px; margin-left:6px; white-space:nowrap; font-weight:400; }
     .missing { color:var(--muted); }
     form.inline { display:inline; }
+    .changes { margin:12px 0; } .changes p { margin:2px 0; }
     .photos { display:flex; flex-wrap:wrap; gap:10px; margin-bottom:10px; }
     .photos a { display:flex; flex-direction:column; gap:2px; width:180px; text-decoration:none; }
     .photos img { width:180px; height:135px; object-fit:cover; border:1px solid var(--line); border-radius:4px; background:#fff; }

@@ -56,14 +56,14 @@ enum ReportsView {
             .tr(.th(.text(s.department)), .th(.text(s.name)), .th(.text(s.status)), .th(.class("num"), .text(r.investmentInPeriod)),
                 .th(.text(s.progressNote)), .th(.text(r.reportedBy)), .th(.text(r.reportedOn)), .th(.text(""))),
             .forEach(b.rows) { row in
-                .tr(.td(.text(row.department ?? s.unassigned)),
+                .tr(.td(.class("nowrap"), .text(row.department ?? s.unassigned)),
                     .td(.a(.href(SiteURL.project(row.projectID).path), .text(row.projectName))),
-                    .td(row.reportID == nil ? .span(.class("missing"), .text(r.missing)) : .text(r.reported)),
+                    .td(.class("nowrap"), row.reportID == nil ? .span(.class("missing"), .text(r.missing)) : .text(r.reported)),
                     .td(.class("num"), .text(row.reportID == nil ? "" : Format.money(row.investmentInPeriod, lang))),
                     .td(.text(row.narrative.map { $0.count > 60 ? String($0.prefix(60)) + "…" : $0 } ?? "")),
                     .td(.text(row.reportedBy ?? "")),
-                    .td(.text(row.reportedOn?.iso ?? "")),
-                    .td(row.reportID == nil && closed ? .text("") :
+                    .td(.class("nowrap"), .text(row.reportedOn?.iso ?? "")),
+                    .td(.class("nowrap"), row.reportID == nil && closed ? .text("") :
                         .a(.href(SiteURL.projectReport(row.projectID).url([("period", period)])), .text(row.reportID == nil ? r.file : r.edit))))
             }
         )

@@ -71,6 +71,15 @@ import VaporTesting
             #expect((other["reporting"] as? [String: Any])?["reportOverdue"] as? Bool == true)
             #expect((other["project"] as? [String: Any])?["completedInvestment"] == nil)
 
+            // The battle map and the problem list flag it too.
+            try await app.testing().test(.GET, "/battle-map?asOf=2021-03-10&lang=zh-Hans") { res in
+                #expect(res.body.string.contains("城市道路提升工程 [逾期未报]") && !res.body.string.contains("新能源汽车零部件产业园 [逾期未报]"))
+            }
+            try await app.sendJSON(.POST, "/api/v1/problems", #"{"projectID": "\#(jm02)", "title": "征地", "raisedBy": "王", "raisedOn": "2021-03-01", "ownerDepartment": "建设局", "deadline": "2021-03-31"}"#, expect: .created)
+            try await app.testing().test(.GET, "/problems?asOf=2021-03-10&lang=zh-Hans") { res in
+                #expect(res.body.string.contains("城市道路提升工程<span class=\"flag\">尚未报送</span>"))
+            }
+
             // Bad input is refused naming the field, and nothing is written.
             _ = try await app.sendJSON(.POST, "/api/v1/reports", #"{"projectID": "\#(jm01)", "period": "2021-W10", "narrative": "again", "reportedBy": "y"}"#,
                                expect: .conflict, mentions: "already has a report for 2021-W10 (version 1)")

@@ -39,6 +39,8 @@ public struct ReportingStrings: Sendable {
     let addPhoto: String
     let changedBy: String
     let changeCycleHelp: String
+    /// The flag where space is short (battle map rows).
+    let noReportShort: String
 }
 
 extension ReportingStrings {
@@ -59,7 +61,7 @@ extension ReportingStrings {
         actualsHelp: "只填本期内发生的节点实际开始或完成日期;留空表示不变。",
         projectReports: "进展报送", noReports: "尚无报送。", fileThisPeriod: "填报本期进展", saved: "已保存",
         photos: "现场照片", noPhotos: "尚无照片。", photoFile: "照片(JPEG、PNG 或 WebP,不超过 10 MB,每期最多 20 张)", addPhoto: "上传照片", changedBy: "修改人(留空即填报人)",
-        changeCycleHelp: "改变报送周期后,已报送的各期保持原样;年中改变会使前后各期长短不一,一般只在年初改变。")
+        changeCycleHelp: "改变报送周期后,已报送的各期保持原样;年中改变会使前后各期长短不一,一般只在年初改变。", noReportShort: "逾期未报")
 
     static let en = ReportingStrings(
         title: "Progress reports", period: "Period", cycleLabel: "Reporting cycle",
@@ -78,5 +80,5 @@ extension ReportingStrings {
         actualsHelp: "Only actual dates that fell in this period; leave blank for no change.",
         projectReports: "Progress reports", noReports: "No reports yet.", fileThisPeriod: "File this period's report", saved: "Saved",
         photos: "Site photos", noPhotos: "No photos yet.", photoFile: "Photo (JPEG, PNG or WebP, at most 10 MB, up to 20 per report)", addPhoto: "Upload photo", changedBy: "Changed by (blank: the reporter)",
-        changeCycleHelp: "Reports already filed keep their periods; changing the cycle mid-year mixes period lengths, so change it at the start of a year.")
+        changeCycleHelp: "Reports already filed keep their periods; changing the cycle mid-year mixes period lengths, so change it at the start of a year.", noReportShort: "no report")
 }

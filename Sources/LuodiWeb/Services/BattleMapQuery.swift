@@ -28,7 +28,8 @@ public enum BattleMapQuery {
         }
         let groups = grouped.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }.map { key in
             BattleMap.Group(name: key, rows: grouped[key]!.sorted { $0.project.name < $1.project.name }.map {
-                BattleMap.Row(name: $0.project.name, status: $0.assessment.status, milestones: $0.plan.milestones,
+                BattleMap.Row(name: $0.project.name + ($0.reporting?.stale == true ? " [\(s.reporting.noReportShort)]" : ""),
+                              status: $0.assessment.status, milestones: $0.plan.milestones,
                               critical: Set(((try? MilestoneNetwork.schedule($0.plan, asOf: z.asOf, calendar: z.stored.zone.workingDays)) ?? []).filter(\.critical).map(\.name)))
             })
         }

@@ -92,6 +92,21 @@ public struct PortfolioService: Sendable {
                                      reporting: reporting)
     }
 
+    /// Each project's reporting state at `asOf` (empty when the zone has no cycle), without
+    /// assessing the projects: for pages that only flag late reports.
+    public func reportingStates(_ zone: StoredZone, projectIDs: [UUID], asOf: CalendarDate) async throws -> [UUID: ReportingState] {
+        guard let cycle = zone.zone.reportingCycle, let reports else { return [:] }
+        let figures = try await reports.reportedFigures(zoneID: zone.id)
+        var out: [UUID: ReportingState] = [:]
+        for id in projectIDs {
+            let f = figures[id] ?? []
+            let last = ReportedProgress.lastReported(f.map(\.period), asOf: asOf)
+            out[id] = ReportingState(lastReported: last, stale: ReportedProgress.isStale(lastReported: last, asOf: asOf, cycle: cycle),
+                                     derivedFromReports: try ReportedProgress.completedInvestment(f, asOf: asOf) != nil)
+        }
+        return out
+    }
+
     /// The plan with its completed investment summed from the year's reports (when it has
     /// any), and its reporting state; the plan unchanged and no state when the zone has no cycle.
     static func reported(_ plan: ProjectPlan, _ figures: [(period: ReportingPeriod, investment: Money?)],

@@ -15,6 +15,8 @@ struct ProblemsModel {
     let problems: [StoredProblem]
     /// Projects of the zone a new problem can be raised on: (id, name).
     let projects: [(UUID, String)]
+    /// Projects' reporting states, to flag late reports.
+    let reporting: [UUID: ReportingState]
     /// The project the raise form starts on (`?project=` from a project page).
     let selectedProject: UUID?
 }

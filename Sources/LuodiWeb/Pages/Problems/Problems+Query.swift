@@ -13,10 +13,11 @@ enum ProblemsPage {
         let department = req.query[String.self, at: "department"].flatMap { $0.isEmpty ? nil : $0 }
         let view = try req.problemViewParameter()
         let projects = try await FluentPortfolioRepository(db: req.db).projects(zoneID: zone.id).map { ($0.id, $0.plan.project.name) }
+        let reporting = try await req.portfolio.reportingStates(zone, projectIDs: projects.map(\.0), asOf: asOf)
         let model = ProblemsModel(
             lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name), zone: zone.zone.name, asOf: asOf, view: view,
             department: department, departments: Set(all.map(\.problem.ownerDepartment)).sorted { $0.compare($1, options: .numeric) == .orderedAscending },
-            problems: view.select(all, asOf: asOf, department: department), projects: projects,
+            problems: view.select(all, asOf: asOf, department: department), projects: projects, reporting: reporting,
             selectedProject: req.query[String.self, at: "project"].flatMap(UUID.init(uuidString:)))
         return ProblemsView.render(model).response()
     }

@@ -16,7 +16,7 @@ enum ProblemsView {
         return Layout.page(title: s.problemsTitle, lang: m.lang, section: .problems, path: m.path,
             .h1(.text("\(s.problemsTitle) · \(m.zone)")),
             ZoneDateForm.node(lang: m.lang, action: SiteURL.problems.path, zones: m.zones, zone: m.zone, asOf: m.asOf.iso, extra: extra),
-            table(m.problems, asOf: m.asOf, lang: m.lang),
+            table(m.problems, asOf: m.asOf, lang: m.lang, reporting: m.reporting),
             .h2(.text(s.raiseProblem)),
             .form(.class("stack"), .action(SiteURL.problems.path), .method(.post),
                 .input(.type(.hidden), .name("zone"), .value(attr(m.zone))),
@@ -36,7 +36,7 @@ enum ProblemsView {
     }
 
     /// The problem table shared by the problem list and the project page.
-    static func table(_ problems: [StoredProblem], asOf: CalendarDate, lang: Language) -> Node<HTML.BodyContext> {
+    static func table(_ problems: [StoredProblem], asOf: CalendarDate, lang: Language, reporting: [UUID: ReportingState] = [:]) -> Node<HTML.BodyContext> {
         let s = lang.strings
         return problems.isEmpty ? .p(.class("note"), .text(s.noProblems)) :
             .table(
@@ -44,7 +44,7 @@ enum ProblemsView {
                     .th(.text(s.status)), .th(.text(s.level)), .th(.text(s.supervision))),
                 .forEach(problems) { p in
                     .tr(.td(.a(.href(SiteURL.problem(p.id).path), .text(p.problem.title))),
-                        .td(.text(p.projectName ?? s.blank)),
+                        .td(.text(p.projectName ?? s.blank), ReportFlag.node(p.projectID.flatMap { reporting[$0] }, lang)),
                         .td(.text(p.problem.ownerDepartment)),
                         .td(p.problem.isOverdue(asOf: asOf) ? .span(.class("overdue"), .text("\(p.problem.deadline) \(s.overdue)")) : .text(p.problem.deadline.iso)),
                         .td(.text(s.problemState(p.problem.state))),

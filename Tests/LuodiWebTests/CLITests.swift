@@ -334,4 +334,27 @@ extension CLITests {
             #expect(!(try luodi(["report", "list", "--period", "2021-03"], in: dir).stdout.contains("城市道路提升工程\t已报送")))
         }
     }
+
+    @Test func aProblemIsRaisedEscalatedAndClosedFromTheCommandLine() throws {
+        try withDirectory { dir in
+            try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+            #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
+            let raised = try luodi(["problems", "raise", "--project", "JM-02", "--title", "征地拆迁", "--owner", "自然资源局", "--deadline", "2021-06-10",
+                                    "--by", "王", "--on", "2021-06-01"], in: dir)
+            #expect(raised.status == 0 && raised.stdout.hasPrefix("problem "), "\(raised.stderr)")
+            let id = String(raised.stdout.dropFirst("problem ".count).prefix(36))
+            let noPlan = try luodi(["problems", "act", id, "--action", "escalate", "--by", "主任", "--on", "2021-06-11", "--deadline", "2021-06-20"], in: dir)
+            #expect(noPlan.status == 1 && noPlan.stderr.contains("rectificationPlan:"))
+            let up = try luodi(["problems", "act", id, "--action", "escalate", "--by", "主任", "--on", "2021-06-11", "--deadline", "2021-06-20", "--plan", "区里协调"], in: dir)
+            #expect(up.stdout == "problem \(id): open, district level\n", "\(up.stderr)")
+            // Overdue order on 30 June: the list shows it; the default subcommand is the list.
+            #expect(try luodi(["problems", "--as-of", "2021-06-30", "--view", "overdue"], in: dir).stdout
+                    == "2021-06-10 逾期\t征地拆迁\t城市道路提升工程\t自然资源局\t待办\t区(市)\t督办 区(市) 2021-06-20\n")
+            #expect(try luodi(["problems", "act", id, "--action", "resolve", "--by", "自然资源局", "--on", "2021-06-25"], in: dir).status == 0)
+            let noNote = try luodi(["problems", "act", id, "--action", "close", "--by", "主任", "--on", "2021-06-28"], in: dir)
+            #expect(noNote.status == 1 && noNote.stderr.contains("note:"))
+            let closed = try luodi(["problems", "act", id, "--action", "close", "--by", "主任", "--on", "2021-06-28", "--note", "协议已签"], in: dir)
+            #expect(closed.stdout == "problem \(id): closed, district level\n")
+        }
+    }
 }

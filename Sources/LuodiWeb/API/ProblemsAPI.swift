@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import LuodiCore
 import LuodiStore
@@ -62,7 +63,7 @@ struct ProblemsAPI: RouteCollection {
         }
         let zone: StoredZone
         do { zone = try await req.portfolio.zone(named: body.zone) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
-        let id = try await ProblemForms.raise(req, zone: zone, projectID: body.projectID, title: body.title, description: body.description ?? "",
+        let id = try await ProblemForms.raise(req.db, zone: zone, projectID: body.projectID, title: body.title, description: body.description ?? "",
                                               raisedBy: body.raisedBy, raisedOn: body.raisedOn, owner: body.ownerDepartment,
                                               deadline: body.deadline, level: body.level ?? .zone)
         let row = try await read(req, id: id)
@@ -88,7 +89,7 @@ struct ProblemsAPI: RouteCollection {
         do { body = try req.content.decode(Action.self) } catch {
             throw ProblemForms.bodyError(error, expected: "version, action (assign, resolve, reopen, close, escalate), by, and on / note / deadline / rectificationPlan as the action needs")
         }
-        try await ProblemForms.act(req, id: id, version: body.version, action: body.action, by: body.by, on: body.on, note: body.note,
+        try await ProblemForms.act(req.db, id: id, version: body.version, action: body.action, by: body.by, on: body.on, note: body.note,
                                    deadline: body.deadline, plan: body.rectificationPlan)
         return try await read(req, id: id)
     }
@@ -136,7 +137,7 @@ enum ProblemForms {
         if let value, value.count > limit { throw Abort(.unprocessableEntity, reason: "\(field): longer than \(limit) characters") }
     }
 
-    static func raise(_ req: Request, zone: StoredZone, projectID: UUID?, title: String, description: String, raisedBy: String,
+    static func raise(_ db: any Database, zone: StoredZone, projectID: UUID?, title: String, description: String, raisedBy: String,
                       raisedOn: CalendarDate?, owner: String, deadline: CalendarDate, level: ProblemLevel) async throws -> UUID {
         let title = try required("title", title), raisedBy = try name("raisedBy", raisedBy), owner = try name("ownerDepartment", owner)
         try limited("description", description)
@@ -146,20 +147,20 @@ enum ProblemForms {
         guard deadline >= day else { throw Abort(.unprocessableEntity, reason: "deadline: \(ProblemError.deadlineBeforeRaised)") }
         let problem = Problem(title: title, description: description, raisedBy: raisedBy,
                               raisedOn: day, ownerDepartment: owner, deadline: deadline, level: level)
-        do { return try await req.problems.raise(problem, zoneID: zone.id, projectID: projectID) } catch let e as StoreError {
+        do { return try await ProblemRepository(db: db).raise(problem, zoneID: zone.id, projectID: projectID) } catch let e as StoreError {
             throw Abort(.unprocessableEntity, reason: "projectID: \(e)")
         }
     }
 
     /// Applies an action dated `on` (default today in the zone's time zone). The day may not be
     /// before the problem's last recorded action nor after today, so the history stays in order.
-    static func act(_ req: Request, id: UUID, version: Int, action: ProblemAction, by: String, on: CalendarDate?, note: String?,
+    static func act(_ db: any Database, id: UUID, version: Int, action: ProblemAction, by: String, on: CalendarDate?, note: String?,
                     deadline: CalendarDate?, plan: String?) async throws {
         let by = try required("by", by)
         try limited("note", note)
         try limited("rectificationPlan", plan)
-        guard let found = try await req.problems.problem(id) else { throw Abort(.notFound, reason: "no problem with id \(id)") }
-        let today = try await req.today(inZone: found.problem.zoneID)
+        guard let found = try await ProblemRepository(db: db).problem(id) else { throw Abort(.notFound, reason: "no problem with id \(id)") }
+        let today = try await db.today(inZone: found.problem.zoneID)
         let day = on ?? today
         if let last = found.history.last?.on, day < last {
             throw Abort(.unprocessableEntity, reason: "on: \(day) is before the problem's last action (\(last))")
@@ -173,7 +174,7 @@ enum ProblemForms {
             order = SupervisionOrder(level: found.problem.problem.level.next ?? .city, issuedOn: day, deadline: deadline, rectificationPlan: plan.trimmingWhitespace())
         }
         do {
-            _ = try await req.problems.act(id, expectedVersion: version, action: action, by: by, on: day, note: note, order: order)
+            _ = try await ProblemRepository(db: db).act(id, expectedVersion: version, action: action, by: by, on: day, note: note, order: order)
         } catch let e as ProblemError {
             throw Abort(.unprocessableEntity, reason: "\(e == .closeNeedsNote ? "note" : "action"): \(e)")
         } catch let e as StoreError {
@@ -184,12 +185,17 @@ enum ProblemForms {
     }
 }
 
-extension Request {
+extension Database {
     /// Today in the time zone of the zone with `id` (Asia/Shanghai if the zone is gone).
     func today(inZone id: UUID) async throws -> CalendarDate {
-        let zone = try await FluentPortfolioRepository(db: db).zone(id: id)
+        let zone = try await FluentPortfolioRepository(db: self).zone(id: id)
         return zone.map { CalendarDate.today(timeZoneIdentifier: $0.zone.timeZone) } ?? CalendarDate.today()
     }
+}
+
+extension Request {
+    /// Today in the time zone of the zone with `id` (Asia/Shanghai if the zone is gone).
+    func today(inZone id: UUID) async throws -> CalendarDate { try await db.today(inZone: id) }
 
     /// `view` query parameter of the problem lists (open by default).
     func problemViewParameter() throws -> ProblemView {

@@ -25,14 +25,7 @@ public struct Reporting: Sendable {
                      enrollment: CalendarDate?, narrative: String, by: String, on: CalendarDate?, version: Int?, reason: String?,
                      changedBy: String? = nil) async throws -> (id: UUID, version: Int) {
         let z = try await PortfolioService.on(db).zone(named: zone)
-        let projects = try await FluentPortfolioRepository(db: db).projects(zoneID: z.id)
-        let named = projects.filter { $0.plan.project.name == project }
-        guard let p = projects.first(where: { $0.plan.project.key == project }) ?? named.first else {
-            throw Abort(.notFound, reason: "project: no project with key or name '\(project)' in zone \(z.zone.name)")
-        }
-        if p.plan.project.key != project, named.count > 1 {
-            throw Abort(.unprocessableEntity, reason: "project: \(named.count) projects are named '\(project)'; give the key of one: \(named.map { "'\($0.plan.project.key)'" }.joined(separator: ", "))")
-        }
+        let p = try await Self.project(project, in: z, db: db)
         let body = ReportsAPI.ReportBody(projectID: p.id, period: period, investmentInPeriod: investment, milestoneActuals: milestoneActuals,
                                          statisticalEnrollment: enrollment, narrative: narrative, reportedBy: by, reportedOn: on,
                                          version: version, reason: reason, changedBy: changedBy)
@@ -156,6 +149,41 @@ extension Reporting {
         case "json": return Data(try Self.json(b).utf8)
         default: throw Abort(.badRequest, reason: "format: use html, markdown, csv or json")
         }
+    }
+
+    /// Raises a problem, optionally on a project given by key or exact name.
+    /// - Returns: the problem's id.
+    public func raiseProblem(zone: String?, project: String?, title: String, description: String, raisedBy: String, raisedOn: CalendarDate?,
+                             owner: String, deadline: CalendarDate, level: ProblemLevel) async throws -> UUID {
+        let z = try await TargetForms.zone(db, zone)
+        var projectID: UUID?
+        if let project { projectID = try await Self.project(project, in: z, db: db).id }
+        return try await ProblemForms.raise(db, zone: z, projectID: projectID, title: title, description: description, raisedBy: raisedBy,
+                                            raisedOn: raisedOn, owner: owner, deadline: deadline, level: level)
+    }
+
+    /// Assigns, resolves, reopens, closes or escalates a problem at its current version (the CLI
+    /// acts on what it has just read, so it reads the version itself).
+    /// - Returns: the problem's state and level afterwards.
+    public func actOnProblem(_ id: UUID, action: ProblemAction, by: String, on: CalendarDate?, note: String?, deadline: CalendarDate?,
+                             plan: String?) async throws -> Problem {
+        guard let found = try await ProblemRepository(db: db).problem(id) else { throw Abort(.notFound, reason: "no problem with id \(id)") }
+        try await ProblemForms.act(db, id: id, version: found.problem.version, action: action, by: by, on: on, note: note, deadline: deadline, plan: plan)
+        return try await ProblemRepository(db: db).problem(id)?.problem.problem ?? found.problem.problem
+    }
+
+    /// A project of the zone by key, or by exact name when that name is unique.
+    /// - Throws: a 404 naming the project, or a 422 listing the keys when the name is ambiguous.
+    static func project(_ project: String, in z: StoredZone, db: any Database) async throws -> StoredProject {
+        let projects = try await FluentPortfolioRepository(db: db).projects(zoneID: z.id)
+        let named = projects.filter { $0.plan.project.name == project }
+        guard let p = projects.first(where: { $0.plan.project.key == project }) ?? named.first else {
+            throw Abort(.notFound, reason: "project: no project with key or name '\(project)' in zone \(z.zone.name)")
+        }
+        if p.plan.project.key != project, named.count > 1 {
+            throw Abort(.unprocessableEntity, reason: "project: \(named.count) projects are named '\(project)'; give the key of one: \(named.map { "'\($0.plan.project.key)'" }.joined(separator: ", "))")
+        }
+        return p
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {

@@ -51,7 +51,7 @@ enum ProblemsPage {
             guard let l = ProblemLevel(rawValue: text) else { throw Abort(.unprocessableEntity, reason: "level: use zone, district or city") }
             level = l
         }
-        let id = try await ProblemForms.raise(req, zone: zone, projectID: projectID, title: form.title ?? "",
+        let id = try await ProblemForms.raise(req.db, zone: zone, projectID: projectID, title: form.title ?? "",
                                               description: form.description ?? "", raisedBy: form.raisedBy ?? "", raisedOn: nil,
                                               owner: form.ownerDepartment ?? "", deadline: deadline, level: level)
         return req.redirect(to: SiteURL.problem(id).path, redirectType: .normal)
@@ -88,7 +88,7 @@ enum ProblemPage {
         if let text = form.deadline, !text.isEmpty {
             do { deadline = try CalendarDate(iso: text) } catch { throw Abort(.unprocessableEntity, reason: "deadline: \(error)") }
         }
-        try await ProblemForms.act(req, id: id, version: form.version, action: action, by: form.by, on: nil,
+        try await ProblemForms.act(req.db, id: id, version: form.version, action: action, by: form.by, on: nil,
                                    note: form.note.flatMap { $0.isEmpty ? nil : $0 }, deadline: deadline, plan: form.rectificationPlan)
         return req.redirect(to: SiteURL.problem(id).path, redirectType: .normal)
     }

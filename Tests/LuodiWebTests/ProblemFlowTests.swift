@@ -173,10 +173,22 @@ import VaporTesting
             try await app.testing().test(.POST, location + "/act", beforeRequest: { req in
                 try req.content.encode(["version": "1", "action": "assign", "by": "主任"], as: .urlEncodedForm)
             }) { res in #expect(res.status == .seeOther) }
-            // The same form sent again (stale version 1) is refused, not applied twice.
-            try await app.testing().test(.POST, location + "/act", beforeRequest: { req in
-                try req.content.encode(["version": "1", "action": "resolve", "by": "主任"], as: .urlEncodedForm)
-            }) { res in #expect(res.status == .conflict) }
+            // The same form sent again (stale version 1) is refused, not applied twice; the page comes back with the
+            // reason and what was typed.
+            try await app.testing().test(.POST, location + "/act?lang=zh-Hans", beforeRequest: { req in
+                try req.content.encode(["version": "1", "action": "resolve", "by": "主任", "note": "已批复"], as: .urlEncodedForm)
+            }) { res in
+                #expect(res.status == .conflict)
+                #expect(res.body.string.contains("was changed by someone else") && res.body.string.contains(#"value="已批复""#))
+                #expect(res.body.string.contains("已交办"))   // the history line, in the past tense
+            }
+            // A refused raise keeps the form as typed.
+            try await app.testing().test(.POST, "/problems?lang=zh-Hans", beforeRequest: { req in
+                try req.content.encode(["title": "用地指标", "raisedBy": "张", "ownerDepartment": "自然资源局", "deadline": "2099-02-30"], as: .urlEncodedForm)
+            }) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("deadline: ") && res.body.string.contains(#"value="用地指标""#) && res.body.string.contains(#"value="自然资源局""#))
+            }
             try await app.testing().test(.GET, "/problems") { res in
                 #expect(res.body.string.contains("环评批复滞后"))
             }

@@ -18,6 +18,8 @@ public struct Strings: Sendable {
     let problemState: @Sendable (ProblemState) -> String
     let problemLevel: @Sendable (ProblemLevel) -> String
     let problemAction: @Sendable (ProblemAction) -> String
+    /// An action as a line of history (past tense where the language has one).
+    let problemActionDone: @Sendable (ProblemAction) -> String
     let problemTitle: String
     let problemDescription: String
     let ownerDepartment: String
@@ -152,6 +154,7 @@ extension Strings {
         problemState: { switch $0 { case .open: return "待办"; case .assigned: return "已交办"; case .resolved: return "已解决"; case .closed: return "已销号" } },
         problemLevel: { switch $0 { case .zone: return "功能区"; case .district: return "区(市)"; case .city: return "市" } },
         problemAction: { switch $0 { case .raise: return "提出"; case .assign: return "交办"; case .resolve: return "解决"; case .reopen: return "重新打开"; case .close: return "销号"; case .escalate: return "提级督办" } },
+        problemActionDone: { switch $0 { case .raise: return "提出"; case .assign: return "已交办"; case .resolve: return "已解决"; case .reopen: return "重新打开"; case .close: return "已销号"; case .escalate: return "提级督办" } },
         problemTitle: "问题", problemDescription: "问题描述", ownerDepartment: "责任单位", deadline: "办结时限", level: "层级",
         supervision: "督办", noProblems: "没有符合条件的问题。", raiseProblem: "提出问题", raisedBy: "提出人",
         resolutionNote: "销号说明", issuedOn: "督办日期", rectificationPlan: "整改方案", history: "办理记录", by: "经办人",
@@ -237,7 +240,8 @@ extension Strings {
         problemView: { switch $0 { case .open: return "Open"; case .week: return "Due this week"; case .overdue: return "Overdue"; case .all: return "All" } },
         problemState: { switch $0 { case .open: return "Open"; case .assigned: return "Assigned"; case .resolved: return "Resolved"; case .closed: return "Closed" } },
         problemLevel: { switch $0 { case .zone: return "Zone"; case .district: return "District"; case .city: return "City" } },
-        problemAction: { switch $0 { case .raise: return "Raised"; case .assign: return "Assign"; case .resolve: return "Resolve"; case .reopen: return "Reopen"; case .close: return "Close"; case .escalate: return "Escalate" } },
+        problemAction: { switch $0 { case .raise: return "Raise"; case .assign: return "Assign"; case .resolve: return "Resolve"; case .reopen: return "Reopen"; case .close: return "Close"; case .escalate: return "Escalate" } },
+        problemActionDone: { switch $0 { case .raise: return "Raised"; case .assign: return "Assigned"; case .resolve: return "Resolved"; case .reopen: return "Reopened"; case .close: return "Closed"; case .escalate: return "Escalated" } },
         problemTitle: "Problem", problemDescription: "Description", ownerDepartment: "Owner", deadline: "Deadline", level: "Level",
         supervision: "Supervision", noProblems: "No problem matches.", raiseProblem: "Raise a problem", raisedBy: "Raised by",
         resolutionNote: "Resolution note", issuedOn: "Issued", rectificationPlan: "Rectification plan", history: "History", by: "By",

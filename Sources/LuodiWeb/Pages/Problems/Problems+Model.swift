@@ -17,8 +17,14 @@ struct ProblemsModel {
     let projects: [(UUID, String)]
     /// Projects' reporting states, to flag late reports.
     let reporting: [UUID: ReportingState]
-    /// The project the raise form starts on (`?project=` from a project page).
-    let selectedProject: UUID?
+    /// What the raise form holds: the project from `?project=` (a project page's link), or what
+    /// was typed when a raise was refused.
+    var input = RaiseInput()
+    var errors: [String] = []
+
+    struct RaiseInput {
+        var project = "", title = "", description = "", raisedBy = "", owner = "", deadline = "", level = ""
+    }
 }
 
 /// One problem with its history and the actions that are open to it.
@@ -28,4 +34,11 @@ struct ProblemModel {
     let asOf: CalendarDate
     let problem: StoredProblem
     let history: [ProblemEvent]
+    /// What the action form holds after a refusal, and why it was refused.
+    var input = ActInput()
+    var errors: [String] = []
+
+    struct ActInput {
+        var action = "", by = "", note = "", deadline = "", plan = ""
+    }
 }

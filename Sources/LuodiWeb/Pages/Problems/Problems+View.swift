@@ -17,19 +17,23 @@ enum ProblemsView {
             .h1(.text("\(s.problemsTitle) · \(m.zone)")),
             ZoneDateForm.node(lang: m.lang, action: SiteURL.problems.path, zones: m.zones, zone: m.zone, asOf: m.asOf.iso, extra: extra),
             table(m.problems, asOf: m.asOf, lang: m.lang, reporting: m.reporting),
-            .h2(.text(s.raiseProblem)),
+            .h2(.id("raise"), .text(s.raiseProblem)),
+            .if(!m.errors.isEmpty, .ul(.class("errors"), .forEach(m.errors) { .li(.text($0)) })),
             .form(.class("stack"), .action(SiteURL.problems.path), .method(.post),
                 .input(.type(.hidden), .name("zone"), .value(attr(m.zone))),
                 .label(.text(s.name), .select(.attribute(named: "name", value: "project"),
                     .option(.value(""), .label(attr(s.blank))),
-                    .forEach(m.projects) { p in .option(.value(p.0.uuidString), .label(attr(p.1)), .isSelected(p.0 == m.selectedProject)) })),
-                .label(.text(s.problemTitle), .input(.type(.text), .name("title"), .required(true), .attribute(named: "size", value: "60"))),
-                .label(.text(s.problemDescription), .textarea(.name("description"), .attribute(named: "rows", value: "3"), .attribute(named: "cols", value: "60"))),
-                .label(.text(s.raisedBy), .input(.type(.text), .name("raisedBy"), .required(true))),
-                .label(.text(s.ownerDepartment), .input(.type(.text), .name("ownerDepartment"), .required(true))),
-                .label(.text(s.deadline), .input(.type(.date), .name("deadline"), .required(true))),
+                    .forEach(m.projects) { p in
+                        .option(.value(p.0.uuidString), .label(attr(p.1)), .isSelected(p.0.uuidString.caseInsensitiveCompare(m.input.project) == .orderedSame))
+                    })),
+                .label(.text(s.problemTitle), .input(.type(.text), .name("title"), .required(true), .attribute(named: "size", value: "60"), .value(attr(m.input.title)))),
+                .label(.text(s.problemDescription), .textarea(.name("description"), .attribute(named: "rows", value: "3"), .attribute(named: "cols", value: "60"),
+                                                             .text(m.input.description))),
+                .label(.text(s.raisedBy), .input(.type(.text), .name("raisedBy"), .required(true), .value(attr(m.input.raisedBy)))),
+                .label(.text(s.ownerDepartment), .input(.type(.text), .name("ownerDepartment"), .required(true), .value(attr(m.input.owner)))),
+                .label(.text(s.deadline), .input(.type(.date), .name("deadline"), .required(true), .value(attr(m.input.deadline)))),
                 .label(.text(s.level), .select(.attribute(named: "name", value: "level"),
-                    .forEach(ProblemLevel.allCases) { l in .option(.value(l.rawValue), .label(attr(s.problemLevel(l)))) })),
+                    .forEach(ProblemLevel.allCases) { l in .option(.value(l.rawValue), .label(attr(s.problemLevel(l))), .isSelected(l.rawValue == m.input.level)) })),
                 .button(.type(.submit), .text(s.raiseProblem))
             )
         )
@@ -88,21 +92,23 @@ enum ProblemDetailView {
             .h2(.text(s.history)),
             .table(.tr(.th(.text(s.actedOn)), .th(.text(s.by)), .th(.text(s.action)), .th(.text(s.note))),
                    .forEach(m.history) { e in
-                       .tr(.td(.text(e.on.iso)), .td(.text(e.by)), .td(.text(s.problemAction(e.action))), .td(.text(e.note ?? "")))
+                       .tr(.td(.text(e.on.iso)), .td(.text(e.by)), .td(.text(s.problemActionDone(e.action))), .td(.text(e.note ?? "")))
                    }),
             .if(p.state != .closed, .group(
-                .h2(.text(s.action)),
+                .h2(.id("act"), .text(s.action)),
+                .if(!m.errors.isEmpty, .ul(.class("errors"), .forEach(m.errors) { .li(.text($0)) })),
                 .form(.class("stack"), .action(SiteURL.problemAct(m.problem.id).path), .method(.post),
                     .input(.type(.hidden), .name("version"), .value(String(m.problem.version))),
                     .label(.text(s.action), .select(.attribute(named: "name", value: "action"),
                         .forEach(ProblemAction.allCases.filter { $0 != .raise && (try? p.applying($0, note: "x")) != nil }) { a in
-                            .option(.value(a.rawValue), .label(attr(s.problemAction(a))))
+                            .option(.value(a.rawValue), .label(attr(s.problemAction(a))), .isSelected(a.rawValue == m.input.action))
                         })),
-                    .label(.text(s.by), .input(.type(.text), .name("by"), .required(true))),
-                    .label(.text(s.note), .input(.type(.text), .name("note"), .attribute(named: "size", value: "60"))),
+                    .label(.text(s.by), .input(.type(.text), .name("by"), .required(true), .value(attr(m.input.by)))),
+                    .label(.text(s.note), .input(.type(.text), .name("note"), .attribute(named: "size", value: "60"), .value(attr(m.input.note)))),
                     .p(.class("note"), .text(s.escalateHelp)),
-                    .label(.text(s.deadline), .input(.type(.date), .name("deadline"))),
-                    .label(.text(s.rectificationPlan), .textarea(.name("rectificationPlan"), .attribute(named: "rows", value: "2"), .attribute(named: "cols", value: "60"))),
+                    .label(.text(s.deadline), .input(.type(.date), .name("deadline"), .value(attr(m.input.deadline)))),
+                    .label(.text(s.rectificationPlan), .textarea(.name("rectificationPlan"), .attribute(named: "rows", value: "2"), .attribute(named: "cols", value: "60"),
+                                                                .text(m.input.plan))),
                     .button(.type(.submit), .text(s.save))
                 )
             ))

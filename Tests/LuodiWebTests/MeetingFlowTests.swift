@@ -1,5 +1,6 @@
 import Foundation
 import LuodiCore
+import LuodiStore
 import Testing
 import VaporTesting
 @testable import LuodiWeb
@@ -57,10 +58,18 @@ import VaporTesting
             #expect(raised.projectID == jm01 && raised.problem.deadline == due && raised.problem.raisedOn == held)
             _ = try await app.sendJSON(.POST, "/api/v1/meetings/\(id)/actions",
                                #"{"version": 3, "title": "x", "ownerDepartment": "y", "deadline": "2021-09-01", "by": "z"}"#, expect: .unprocessableEntity, mentions: "deadline:")
+            // A decision can change a department's target instead: set with the action item, in one write.
+            let retargeted = try await app.sendJSON(.POST, "/api/v1/meetings/\(id)/target-actions",
+                                                    #"{"version": 3, "agendaPosition": 1, "department": "招商一局", "metricKey": "newSignedProjects", "annualTarget": 12}"#)
+            #expect((retargeted["actions"] as? [[String: Any]])?.last?["title"] as? String == "目标调整 / target: 招商一局 新签约项目 2021 — → 12 个")
+            let targets = try await TargetRepository(db: app.db).targets(zoneID: zone.id, year: 2021)
+            #expect(targets.map { "\($0.department) \($0.metricKey) \($0.annualTarget)" } == ["招商一局 newSignedProjects 12.0"])
+            try await app.sendJSON(.POST, "/api/v1/meetings/\(id)/target-actions", #"{"version": 4, "department": "招商一局", "metricKey": "roads", "annualTarget": 3}"#,
+                                   expect: .unprocessableEntity, mentions: "metricKey: 'roads'")
             // On the page, a refused action item shows the meeting again with the reason and what was typed.
             try await app.testing().test(.POST, "/meetings/\(id)/action?lang=zh-Hans", beforeRequest: { req in
                 req.headers.contentType = .urlEncodedForm
-                req.body = ByteBuffer(string: "version=3&title=%E8%A1%A5%E5%8A%9E%E6%89%8B%E7%BB%AD&ownerDepartment=%E5%BB%BA%E8%AE%BE%E5%B1%80&deadline=2021-09-01&by=%E4%BC%9A%E8%AE%AE")
+                req.body = ByteBuffer(string: "version=4&title=%E8%A1%A5%E5%8A%9E%E6%89%8B%E7%BB%AD&ownerDepartment=%E5%BB%BA%E8%AE%BE%E5%B1%80&deadline=2021-09-01&by=%E4%BC%9A%E8%AE%AE")
             }) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("deadline: 2021-09-01 is before the meeting (2021-09-28)") && res.body.string.contains(#"value="补办手续""#))

@@ -98,6 +98,29 @@ public struct MeetingRepository: Sendable {
         return stored
     }
 
+    /// Records an action item that changes a department's annual target, and changes it, in one transaction.
+    /// - Throws: `StoreError.notFound`, `StoreError.conflict`.
+    public func addTargetAction(_ id: UUID, expectedVersion: Int, agendaTitle: String?, title: String, department: String, metricKey: String,
+                                year: Int, annualTarget: Double, effectiveOn: CalendarDate) async throws -> StoredMeeting {
+        try await db.writeTransaction { tx in
+            let m = try await Self.locked(id, expectedVersion, on: tx)
+            try await TargetRepository.write(zoneID: m.zoneID, year: year, [(department, metricKey, annualTarget)], on: tx)
+            let a = MeetingActionRecord()
+            a.meetingID = id
+            a.sequence = try await MeetingActionRecord.query(on: tx).filter(\.$meetingID == id).count() + 1
+            a.agendaTitle = agendaTitle
+            a.title = title
+            a.ownerDepartment = department
+            a.deadline = effectiveOn.iso
+            a.problemID = nil
+            try await a.create(on: tx)
+            m.version += 1
+            try await m.update(on: tx)
+        }
+        guard let stored = try await meeting(id) else { throw StoreError.notFound("meeting \(id)") }
+        return stored
+    }
+
     /// Records an action item and raises its problem in one transaction.
     /// - Throws: `StoreError.notFound`, `StoreError.conflict`.
     public func addAction(_ id: UUID, expectedVersion: Int, agendaTitle: String?, problem: Problem, projectID: UUID?) async throws -> StoredMeeting {

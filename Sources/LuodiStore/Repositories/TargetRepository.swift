@@ -52,23 +52,32 @@ public struct TargetRepository: Sendable {
 
     /// Sets (or, with nil, removes) targets of the year, all in one transaction.
     public func setTargets(zoneID: UUID, year: Int, _ changes: [(department: String, metricKey: String, annualTarget: Double?)]) async throws {
-        try await db.writeTransaction { tx in
-            for c in changes {
-                let existing = try await DepartmentTargetRecord.query(on: tx).filter(\.$zoneID == zoneID).filter(\.$year == year)
-                    .filter(\.$department == c.department).filter(\.$metricKey == c.metricKey).first()
-                switch (existing, c.annualTarget) {
-                case let (record?, value?): record.annualTarget = value; try await record.update(on: tx)
-                case let (record?, nil): try await record.delete(on: tx)
-                case let (nil, value?):
-                    let r = DepartmentTargetRecord()
-                    r.zoneID = zoneID
-                    r.year = year
-                    r.department = c.department
-                    r.metricKey = c.metricKey
-                    r.annualTarget = value
-                    try await r.create(on: tx)
-                case (nil, nil): break
-                }
+        try await db.writeTransaction { tx in try await Self.write(zoneID: zoneID, year: year, changes, on: tx) }
+    }
+
+    /// The target a department has on a metric in a year, if any.
+    public func target(zoneID: UUID, year: Int, department: String, metricKey: String) async throws -> Double? {
+        try await DepartmentTargetRecord.query(on: db).filter(\.$zoneID == zoneID).filter(\.$year == year)
+            .filter(\.$department == department).filter(\.$metricKey == metricKey).first()?.annualTarget
+    }
+
+    /// Sets targets inside the caller's transaction (a meeting's decision changes one with its own write).
+    static func write(zoneID: UUID, year: Int, _ changes: [(department: String, metricKey: String, annualTarget: Double?)], on tx: any Database) async throws {
+        for c in changes {
+            let existing = try await DepartmentTargetRecord.query(on: tx).filter(\.$zoneID == zoneID).filter(\.$year == year)
+                .filter(\.$department == c.department).filter(\.$metricKey == c.metricKey).first()
+            switch (existing, c.annualTarget) {
+            case let (record?, value?): record.annualTarget = value; try await record.update(on: tx)
+            case let (record?, nil): try await record.delete(on: tx)
+            case let (nil, value?):
+                let r = DepartmentTargetRecord()
+                r.zoneID = zoneID
+                r.year = year
+                r.department = c.department
+                r.metricKey = c.metricKey
+                r.annualTarget = value
+                try await r.create(on: tx)
+            case (nil, nil): break
             }
         }
     }

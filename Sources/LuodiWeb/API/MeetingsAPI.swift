@@ -44,6 +44,17 @@ struct MeetingsAPI: RouteCollection {
         var by: String
     }
 
+    /// A decision that changes a department's annual target (目标调整) instead of raising a problem.
+    struct TargetActionBody: Content {
+        var version: Int
+        var agendaPosition: Int?
+        var department: String
+        var metricKey: String
+        var annualTarget: Double
+        /// Default: the meeting's year.
+        var year: Int?
+    }
+
     struct Summary: Content {
         var id: UUID
         var title: String
@@ -57,6 +68,7 @@ struct MeetingsAPI: RouteCollection {
         routes.get("meetings", ":id", use: read)
         routes.put("meetings", ":id", use: update)
         routes.post("meetings", ":id", "actions", use: addAction)
+        routes.post("meetings", ":id", "target-actions", use: addTargetAction)
     }
 
     func list(_ req: Request) async throws -> [Summary] {
@@ -93,6 +105,14 @@ struct MeetingsAPI: RouteCollection {
             throw ProblemForms.bodyError(error, expected: "version, title, ownerDepartment, deadline, by, optionally agendaPosition")
         }
         return try await MeetingForms.addAction(req.db, id: try Self.id(req), body)
+    }
+
+    func addTargetAction(_ req: Request) async throws -> StoredMeeting {
+        let body: TargetActionBody
+        do { body = try req.content.decode(TargetActionBody.self) } catch {
+            throw ProblemForms.bodyError(error, expected: "version, department, metricKey, annualTarget, optionally year and agendaPosition")
+        }
+        return try await MeetingForms.addTargetAction(req.db, id: try Self.id(req), body)
     }
 
     static func id(_ req: Request) throws -> UUID {
@@ -153,6 +173,35 @@ enum MeetingForms {
         let attendees = body.attendees ?? m.attendees
         try ProblemForms.limited("attendees", attendees)
         do { return try await repo.update(id, expectedVersion: body.version, attendees: attendees, agenda: entries) } catch let e as StoreError {
+            if case .conflict = e { throw Abort(.conflict, reason: e.description) }
+            throw e
+        }
+    }
+
+    /// A decision changing a target: checked as `PUT /api/v1/targets` checks it, written with the action item.
+    static func addTargetAction(_ db: any Database, id: UUID, _ body: MeetingsAPI.TargetActionBody) async throws -> StoredMeeting {
+        let repo = MeetingRepository(db: db)
+        guard let m = try await repo.meeting(id) else { throw Abort(.notFound, reason: "no meeting with id \(id)") }
+        let department = try ProblemForms.name("department", body.department)
+        let formula = try await TargetRepository(db: db).formula(zoneID: m.zoneID)
+        guard let metric = formula.metrics.first(where: { $0.key == body.metricKey }) else {
+            throw Abort(.unprocessableEntity, reason: "metricKey: '\(body.metricKey)' is not a metric of the zone's formula (\(formula.metrics.map(\.key).joined(separator: ", ")))")
+        }
+        guard body.annualTarget.isFinite, body.annualTarget > 0, body.annualTarget <= TargetForms.maxFigure else {
+            throw Abort(.unprocessableEntity, reason: "annualTarget: a number above 0 and at most 1,000,000,000,000")
+        }
+        var agendaTitle: String?
+        if let position = body.agendaPosition {
+            guard m.agenda.indices.contains(position - 1) else { throw Abort(.unprocessableEntity, reason: "agendaPosition: no agenda item at position \(position)") }
+            agendaTitle = m.agenda[position - 1].item.title
+        }
+        let year = body.year ?? m.heldOn.year
+        let old = try await TargetRepository(db: db).target(zoneID: m.zoneID, year: year, department: department, metricKey: metric.key)
+        let title = "目标调整 / target: \(department) \(metric.name) \(year) \(old.map { TargetsView.number($0) } ?? "—") → \(TargetsView.number(body.annualTarget)) \(metric.unit)"
+        do {
+            return try await repo.addTargetAction(id, expectedVersion: body.version, agendaTitle: agendaTitle, title: title, department: department,
+                                                  metricKey: metric.key, year: year, annualTarget: body.annualTarget, effectiveOn: m.heldOn)
+        } catch let e as StoreError {
             if case .conflict = e { throw Abort(.conflict, reason: e.description) }
             throw e
         }

@@ -118,6 +118,12 @@ enum OpenAPIDocument {
               "added": {"type": "array", "items": {"type": "object", "required": ["title"], "properties": {"title": {"type": "string"}, "note": {"type": "string"}}}},
               "decisions": {"type": "array", "items": {"type": "object", "required": ["position", "decision"], "properties": {"position": {"type": "integer"}, "decision": {"type": "string"}}}}}}}}},
             "responses": {"200": {"description": "The meeting"}, "404": {"description": "No such meeting"}, "409": {"description": "Stale version; nothing written"}, "422": {"description": "A bad position or field (named)"}}}},
+        "/api/v1/meetings/{id}/target-actions": {"post": {"summary": "A decision that changes a department's annual target (目标调整): the target is set and the action item recorded in one transaction.",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["version", "department", "metricKey", "annualTarget"], "properties": {
+            "version": {"type": "integer"}, "agendaPosition": {"type": "integer"}, "department": {"type": "string"}, "metricKey": {"type": "string"},
+            "annualTarget": {"type": "number"}, "year": {"type": "integer"}}}}}},
+          "responses": {"200": {"description": "The meeting"}, "404": {"description": "No such meeting"}, "409": {"description": "Stale version"}, "422": {"description": "Unknown metric or bad target"}}}},
         "/api/v1/meetings/{id}/actions": {"post": {"summary": "Add an action item: it raises a problem (owner, deadline; the agenda item's project, if any) in the same transaction.",
           "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
           "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["version", "title", "ownerDepartment", "deadline", "by"], "properties": {

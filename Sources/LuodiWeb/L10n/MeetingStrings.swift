@@ -26,6 +26,7 @@ public struct MeetingStrings: Sendable {
     let fromItem: String
     let noActions: String
     let agendaHelp: String
+    let changeTarget: String
     let items: @Sendable (Int) -> String
     let reason: @Sendable (AgendaReason, Strings) -> String
 }
@@ -37,7 +38,7 @@ extension MeetingStrings {
         minutes: "会议纪要", attendees: "参会人员", decision: "决定事项", addItem: "增加议题", itemTitle: "议题", note: "说明",
         actions: "交办事项", addAction: "交办(生成问题并跟踪)", fromItem: "对应议题", noActions: "尚无交办事项。",
         agendaHelp: "议程按紧迫度自动生成:红灯项目、逾期问题与督办、下次会前到期的节点;逾期天数(或关键路径上已消耗的时差)越多越靠前。可调整顺序、增加议题;交办事项即成为问题清单中的问题,有责任单位和时限。",
-        items: { "\($0) 项议题" },
+        changeTarget: "调整目标(会议决定)", items: { "\($0) 项议题" },
         reason: { r, s in
             switch r {
             case let .redProject(_, reasons): return "红灯:" + reasons.map(s.reason).joined(separator: ";")
@@ -56,7 +57,7 @@ extension MeetingStrings {
         minutes: "Minutes", attendees: "Attendees", decision: "Decision", addItem: "Add an item", itemTitle: "Item", note: "Note",
         actions: "Action items", addAction: "Assign (raises a tracked problem)", fromItem: "Agenda item", noActions: "No action items yet.",
         agendaHelp: "The agenda is built from red projects, overdue problems and supervision orders, and milestones due before the next meeting; the more days late (or float consumed on the critical path), the higher. Reorder it and add items; an action item becomes a problem with an owner and a deadline.",
-        items: { "\($0) items" },
+        changeTarget: "Change the target (decided here)", items: { "\($0) items" },
         reason: { r, s in
             switch r {
             case let .redProject(_, reasons): return "Red: " + reasons.map(s.reason).joined(separator: "; ")

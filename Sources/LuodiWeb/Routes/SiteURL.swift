@@ -25,6 +25,7 @@ public enum SiteURL {
     case meeting(UUID)
     case meetingEdit(UUID)
     case meetingAction(UUID)
+    case meetingTargetAction(UUID)
     case targetsSet
     case targetsRecord
     case battleMap
@@ -66,6 +67,7 @@ public enum SiteURL {
         case let .meeting(id): return "/meetings/\(id.uuidString)"
         case let .meetingEdit(id): return "/meetings/\(id.uuidString)/edit"
         case let .meetingAction(id): return "/meetings/\(id.uuidString)/action"
+        case let .meetingTargetAction(id): return "/meetings/\(id.uuidString)/target-action"
         case .targetsSet: return "/targets/set"
         case .targetsRecord: return "/targets/record"
         case .battleMap: return "/battle-map"

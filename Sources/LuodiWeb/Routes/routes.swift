@@ -44,6 +44,7 @@ func routes(_ app: Application) throws {
     app.get("meetings", ":id") { try await MeetingPage.handle($0) }
     app.post("meetings", ":id", "edit") { try await MeetingPage.edit($0) }
     app.post("meetings", ":id", "action") { try await MeetingPage.action($0) }
+    app.post("meetings", ":id", "target-action") { try await MeetingPage.targetAction($0) }
     app.get("targets") { try await TargetsPage.handle($0) }
     app.post("targets", "set") { try await TargetsPage.setTarget($0) }
     app.post("targets", "record") { try await TargetsPage.record($0) }

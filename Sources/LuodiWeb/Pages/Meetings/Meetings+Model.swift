@@ -23,6 +23,8 @@ struct MeetingModel {
     var errors: [String] = []
     /// What the action form holds after a refusal.
     var action = ActionInput()
+    /// The zone's metrics, for a decision that changes a target.
+    var metrics: [TargetMetric] = []
 
     struct ActionInput {
         var position = "", title = "", owner = "", deadline = "", by = ""

@@ -33,8 +33,32 @@ enum MeetingsPage {
 enum MeetingPage {
     static func handle(_ req: Request) async throws -> Response {
         let m = try await meeting(req)
-        return MeetingView.render(MeetingModel(lang: req.language, path: req.pathAndQuery, meeting: m, attendees: m.attendees,
-                                               decisions: m.agenda.map { $0.decision ?? "" })).response()
+        return MeetingView.render(try await model(req, m)).response()
+    }
+
+    /// The page's model with the stored minutes, or `attendees` and `decisions` as typed.
+    static func model(_ req: Request, _ m: StoredMeeting, attendees: String? = nil, decisions: [String]? = nil, errors: [String] = []) async throws -> MeetingModel {
+        var model = MeetingModel(lang: req.language, path: req.pathAndQuery, meeting: m, attendees: attendees ?? m.attendees,
+                                 decisions: decisions ?? m.agenda.map { $0.decision ?? "" }, errors: errors)
+        model.metrics = try await TargetRepository(db: req.db).formula(zoneID: m.zoneID).metrics
+        return model
+    }
+
+    /// The form of a decision that changes a target; a refusal shows the page with the reason.
+    static func targetAction(_ req: Request) async throws -> Response {
+        struct Form: Content { var version: Int?; var agendaPosition: String?; var department: String?; var metricKey: String?; var annualTarget: String? }
+        let m = try await meeting(req)
+        let form = (try? req.content.decode(Form.self)) ?? Form()
+        do {
+            let text = form.annualTarget?.trimmingWhitespace() ?? ""
+            guard let value = Double(text) else { throw Abort(.unprocessableEntity, reason: "annualTarget: '\(text)' is not a number") }
+            _ = try await MeetingForms.addTargetAction(req.db, id: m.id, .init(
+                version: form.version ?? -1, agendaPosition: form.agendaPosition.flatMap { Int($0) }, department: form.department ?? "",
+                metricKey: form.metricKey ?? "", annualTarget: value, year: nil))
+        } catch let e as any AbortError {
+            return MeetingView.render(try await model(req, m, errors: [e.reason])).response(status: e.status)
+        }
+        return req.redirect(to: SiteURL.meeting(m.id).path + "#actions", redirectType: .normal)
     }
 
     /// One edit of the agenda or minutes (`op`: minutes, up, down, remove, add); a refused
@@ -70,8 +94,7 @@ enum MeetingPage {
             _ = try await MeetingForms.update(req.db, id: m.id, update)
         } catch let e as any AbortError {
             // The page again, with the reason and the minutes as typed (409: someone saved first; reload to see it).
-            let model = MeetingModel(lang: req.language, path: req.pathAndQuery, meeting: m, attendees: attendees, decisions: decisions, errors: [e.reason])
-            return MeetingView.render(model).response(status: e.status)
+            return MeetingView.render(try await model(req, m, attendees: attendees, decisions: decisions, errors: [e.reason])).response(status: e.status)
         }
         return req.redirect(to: SiteURL.meeting(m.id).path + (op == "minutes" ? "#minutes" : "#agenda"), redirectType: .normal)
     }
@@ -90,10 +113,9 @@ enum MeetingPage {
                 version: form.version ?? -1, agendaPosition: form.agendaPosition.flatMap { Int($0) }, title: form.title ?? "",
                 ownerDepartment: form.ownerDepartment ?? "", deadline: deadline, by: form.by ?? ""))
         } catch let e as any AbortError {
-            let model = MeetingModel(lang: req.language, path: req.pathAndQuery, meeting: m, attendees: m.attendees,
-                                     decisions: m.agenda.map { $0.decision ?? "" }, errors: [e.reason],
-                                     action: .init(position: form.agendaPosition ?? "", title: form.title ?? "", owner: form.ownerDepartment ?? "",
-                                                   deadline: form.deadline ?? "", by: form.by ?? ""))
+            var model = try await model(req, m, errors: [e.reason])
+            model.action = .init(position: form.agendaPosition ?? "", title: form.title ?? "", owner: form.ownerDepartment ?? "",
+                                 deadline: form.deadline ?? "", by: form.by ?? "")
             return MeetingView.render(model).response(status: e.status)
         }
         return req.redirect(to: SiteURL.meeting(m.id).path + "#actions", redirectType: .normal)

@@ -81,7 +81,16 @@ enum MeetingView {
                 .label(.text(s.ownerDepartment), .input(.type(.text), .name("ownerDepartment"), .required(true), .value(attr(m.action.owner)))),
                 .label(.text(s.deadline), .input(.type(.date), .name("deadline"), .required(true), .value(attr(m.action.deadline)))),
                 .label(.text(s.by), .input(.type(.text), .name("by"), .required(true), .value(attr(m.action.by)))),
-                .button(.type(.submit), .text(t.addAction)))
+                .button(.type(.submit), .text(t.addAction))),
+            .form(.class("toolbar noprint"), .action(SiteURL.meetingTargetAction(x.id).path), .method(.post),
+                .input(.type(.hidden), .name("version"), .value(version)),
+                .label(.text(t.fromItem), .select(.attribute(named: "name", value: "agendaPosition"), .option(.value(""), .label(attr(s.blank))),
+                    .forEach(Array(x.agenda.enumerated())) { i, e in .option(.value(String(i + 1)), .label(attr("\(i + 1) · \(e.item.title)"))) })),
+                .label(.text(s.department), .input(.type(.text), .name("department"), .required(true))),
+                .label(.text(s.targets.metric), .select(.attribute(named: "name", value: "metricKey"),
+                    .forEach(m.metrics) { .option(.value($0.key), .label(attr("\($0.name)(\($0.unit))"))) })),
+                .label(.text(s.targets.annualTarget), .input(.type(.text), .name("annualTarget"), .required(true))),
+                .button(.type(.submit), .text(t.changeTarget)))
         )
     }
 

@@ -102,39 +102,37 @@ public struct MeetingRepository: Sendable {
     /// - Throws: `StoreError.notFound`, `StoreError.conflict`.
     public func addTargetAction(_ id: UUID, expectedVersion: Int, agendaTitle: String?, title: String, department: String, metricKey: String,
                                 year: Int, annualTarget: Double, effectiveOn: CalendarDate) async throws -> StoredMeeting {
-        try await db.writeTransaction { tx in
-            let m = try await Self.locked(id, expectedVersion, on: tx)
+        try await withAction(id, expectedVersion) { m, tx in
             try await TargetRepository.write(zoneID: m.zoneID, year: year, [(department, metricKey, annualTarget)], on: tx)
-            let a = MeetingActionRecord()
-            a.meetingID = id
-            a.sequence = try await MeetingActionRecord.query(on: tx).filter(\.$meetingID == id).count() + 1
-            a.agendaTitle = agendaTitle
-            a.title = title
-            a.ownerDepartment = department
-            a.deadline = effectiveOn.iso
-            a.problemID = nil
-            try await a.create(on: tx)
-            m.version += 1
-            try await m.update(on: tx)
+            return MeetingAction(agendaTitle: agendaTitle, title: title, ownerDepartment: department, deadline: effectiveOn, problemID: nil)
         }
-        guard let stored = try await meeting(id) else { throw StoreError.notFound("meeting \(id)") }
-        return stored
     }
 
     /// Records an action item and raises its problem in one transaction.
     /// - Throws: `StoreError.notFound`, `StoreError.conflict`.
     public func addAction(_ id: UUID, expectedVersion: Int, agendaTitle: String?, problem: Problem, projectID: UUID?) async throws -> StoredMeeting {
-        try await db.writeTransaction { tx in
-            let m = try await Self.locked(id, expectedVersion, on: tx)
+        try await withAction(id, expectedVersion) { m, tx in
             let problemID = try await ProblemRepository.insert(problem, zoneID: m.zoneID, projectID: projectID, on: tx)
+            return MeetingAction(agendaTitle: agendaTitle, title: problem.title, ownerDepartment: problem.ownerDepartment,
+                                 deadline: problem.deadline, problemID: problemID)
+        }
+    }
+
+    /// Runs `effect` and records the action item it returns, in one transaction, if the meeting
+    /// is still at `expected`; the meeting's version goes up by one.
+    private func withAction(_ id: UUID, _ expected: Int,
+                            _ effect: @Sendable @escaping (MeetingRecord, any Database) async throws -> MeetingAction) async throws -> StoredMeeting {
+        try await db.writeTransaction { tx in
+            let m = try await Self.locked(id, expected, on: tx)
+            let action = try await effect(m, tx)
             let a = MeetingActionRecord()
             a.meetingID = id
             a.sequence = try await MeetingActionRecord.query(on: tx).filter(\.$meetingID == id).count() + 1
-            a.agendaTitle = agendaTitle
-            a.title = problem.title
-            a.ownerDepartment = problem.ownerDepartment
-            a.deadline = problem.deadline.iso
-            a.problemID = problemID
+            a.agendaTitle = action.agendaTitle
+            a.title = action.title
+            a.ownerDepartment = action.ownerDepartment
+            a.deadline = action.deadline.iso
+            a.problemID = action.problemID
             try await a.create(on: tx)
             m.version += 1
             try await m.update(on: tx)

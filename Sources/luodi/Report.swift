@@ -74,12 +74,12 @@ struct ReportFile: AsyncParsableCommand {
             try await refusing {
                 let saved = try await app.reporting.file(zone: zone, project: project, period: period, investment: investment,
                                                          milestoneActuals: order.map { actuals[$0]! }, enrollment: enrolledOn, narrative: narrative,
-                                                         by: by, on: day, version: version, reason: reason, changedBy: changedBy)
+                                                         by: by, on: day, version: version, reason: reason, changedBy: changedBy, photos: photos.count)
                 for p in photos { _ = try await app.photos.add(p.data, fileName: p.name, to: saved.id, by: changedBy ?? by) }
-                return saved
+                return (saved, photos.isEmpty ? 0 : try await app.reportRepository.attachments(reportID: saved.id).count)
             }
         }
-        print("report \(saved.id.uuidString) version \(saved.version)\(photos.isEmpty ? "" : ", \(photos.count) photo(s)")")
+        print("report \(saved.0.id.uuidString) version \(saved.0.version)\(photos.isEmpty ? "" : ", \(photos.count) photo(s) added, \(saved.1) in all")")
     }
 }
 

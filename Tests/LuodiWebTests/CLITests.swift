@@ -324,12 +324,18 @@ extension CLITests {
             try Data("not a photo".utf8).write(to: dir.appendingPathComponent("fake.jpg"))
             let ok = try luodi(["report", "file", "--project", "JM-01", "--period", "2021-03", "--narrative", "主体施工", "--by", "招商一局",
                                 "--photo", "site.png", "--data-dir", "photos"], in: dir)
-            #expect(ok.status == 0 && ok.stdout.hasSuffix(" version 1, 1 photo(s)\n"), "\(ok.stderr)")
+            #expect(ok.status == 0 && ok.stdout.hasSuffix(" version 1, 1 photo(s) added, 1 in all\n"), "\(ok.stderr)")
             let stored = try FileManager.default.subpathsOfDirectory(atPath: dir.appendingPathComponent("photos/attachments").path).filter { $0.hasSuffix(".png") }
             #expect(stored.count == 1)
             let bad = try luodi(["report", "file", "--project", "JM-02", "--period", "2021-03", "--narrative", "x", "--by", "建设局",
                                  "--photo", "fake.jpg", "--data-dir", "photos"], in: dir)
             #expect(bad.status != 0 && bad.stderr.contains("'fake.jpg' is not a JPEG, PNG or WebP image"))
+            // A closed period takes no photo, and the edit that came with it is not written either.
+            #expect(try luodi(["report", "close", "--period", "2021-03", "--by", "办公室"], in: dir).status == 0)
+            let late = try luodi(["report", "file", "--project", "JM-01", "--period", "2021-03", "--narrative", "改", "--by", "招商一局", "--version", "1",
+                                  "--reason", "补照片", "--photo", "site.png", "--data-dir", "photos"], in: dir)
+            #expect(late.status == 1 && late.stderr.contains("period 2021-03 is closed; its reports take no more photos"))
+            #expect(try luodi(["report", "list", "--period", "2021-03"], in: dir).stdout.contains("主体施工"))
             // Nothing was filed for JM-02: the photo is checked before the report is written.
             #expect(!(try luodi(["report", "list", "--period", "2021-03"], in: dir).stdout.contains("城市道路提升工程\t已报送")))
         }

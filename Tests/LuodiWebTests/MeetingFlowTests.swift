@@ -46,6 +46,17 @@ import VaporTesting
             #expect((edited["agenda"] as? [[String: Any]])?[1]["decision"] as? String == "区里本周内完成补偿协议")
             _ = try await app.sendJSON(.PUT, "/api/v1/meetings/\(id)", #"{"version": 1, "attendees": "x"}"#, expect: .conflict, mentions: "version 1")
             _ = try await app.sendJSON(.PUT, "/api/v1/meetings/\(id)", #"{"version": 2, "order": [1, 1]}"#, expect: .unprocessableEntity, mentions: "order:")
+            _ = try await app.sendJSON(.PUT, "/api/v1/meetings/\(id)", #"{"version": 2, "order": [2, 3, 4, 5], "decisions": [{"position": 1, "decision": "x"}]}"#,
+                                       expect: .unprocessableEntity, mentions: "decisions: the item at position 1 is removed by order")
+            // On the page, a stale version is refused before anything, even a move that would change nothing.
+            try await app.testing().test(.POST, "/meetings/\(id)/edit", beforeRequest: { req in
+                req.headers.contentType = .urlEncodedForm
+                req.body = ByteBuffer(string: "version=1&op=up&position=1")
+            }) { res in #expect(res.status == .conflict) }
+            try await app.testing().test(.POST, "/meetings/\(id)/edit", beforeRequest: { req in
+                req.headers.contentType = .urlEncodedForm
+                req.body = ByteBuffer(string: "version=2&op=remove&position=9")
+            }) { res in #expect(res.status == .unprocessableEntity && res.body.string.contains("position: no agenda item at position 9")) }
 
             // An action item on the red project raises a problem on it, owned and dated.
             let acted = try await app.sendJSON(.POST, "/api/v1/meetings/\(id)/actions",

@@ -51,13 +51,13 @@ import VaporTesting
             }
             // A closed period takes no more photos, and the refused file is not left behind.
             try await app.sendJSON(.POST, "/api/v1/periods/2021-02/close", #"{"by": "办公室"}"#)
-            _ = try await upload(app, id, png, name: "late.png", expect: .unprocessableEntity, mentions: "2021-02 is closed")
+            _ = try await upload(app, id, png, name: "late.png", expect: .unprocessableEntity, mentions: "period 2021-02 is closed; its reports take no more photos")
             let folder = URL(fileURLWithPath: app.storage[DataDirectoryKey.self]!).appendingPathComponent("attachments/\(id.uppercased())")
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 1)
             // A file changed on disk is reported, not served.
             try Data("changed".utf8).write(to: folder.appendingPathComponent("\(photoID.uppercased()).png"))
             try await app.testing().test(.GET, "/photos/\(photoID)") { res in
-                #expect(res.status == .internalServerError)
+                #expect(res.status == .conflict && res.body.string.contains("site.png") && !res.body.string.contains("/attachments/"))
             }
         }
     }

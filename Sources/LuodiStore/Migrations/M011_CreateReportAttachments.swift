@@ -6,6 +6,7 @@ struct M011_CreateReportAttachments: AsyncMigration {
         try await db.schema(ReportAttachmentRecord.schema)
             .id()
             .field("report_id", .uuid, .required, .references(ProgressReportRecord.schema, "id", onDelete: .cascade))
+            .field("sequence", .int, .required)
             .field("file_name", .string, .required)
             .field("content_type", .string, .required)
             .field("size", .int64, .required)

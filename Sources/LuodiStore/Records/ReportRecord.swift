@@ -109,6 +109,8 @@ public final class ReportAttachmentRecord: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "report_id") public var reportID: UUID
+    /// 1 for the report's first photo, then in the order they were added.
+    @Field(key: "sequence") public var sequence: Int
     /// The name the file had when uploaded, for display only.
     @Field(key: "file_name") public var fileName: String
     @Field(key: "content_type") public var contentType: String

@@ -79,6 +79,7 @@ public enum ReportStoreError: Error, Equatable, Sendable, CustomStringConvertibl
     case alreadyClosed(String)
     case notBegun(String, start: CalendarDate)
     case tooManyAttachments(Int)
+    case closedToPhotos(String)
 
     /// The request field the error is about.
     public var field: String {
@@ -87,7 +88,7 @@ public enum ReportStoreError: Error, Equatable, Sendable, CustomStringConvertibl
         case .wrongCycle, .alreadyClosed, .notBegun, .closedToNewReports: return "period"
         case .alreadyReported: return "version"
         case .periodClosed: return "reason"
-        case .tooManyAttachments: return "file"
+        case .tooManyAttachments, .closedToPhotos: return "file"
         }
     }
 
@@ -101,6 +102,7 @@ public enum ReportStoreError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .closedToNewReports(p): return "period: \(p) is closed and takes no new reports; report in the current period"
         case let .notBegun(p, start): return "period: \(p) has not begun (it starts \(start))"
         case let .tooManyAttachments(n): return "file: a report holds at most \(n) photos"
+        case let .closedToPhotos(p): return "file: period \(p) is closed; its reports take no more photos"
         }
     }
 }
@@ -307,18 +309,18 @@ public struct ReportRepository: Sendable {
 
     /// Records a photo of a report whose file is already in place, unless the report's period is
     /// closed or the report has `limit` photos already.
-    /// - Throws: `StoreError.notFound`, `ReportStoreError.periodClosed`, `ReportStoreError.tooManyAttachments`.
+    /// - Throws: `StoreError.notFound`, `ReportStoreError.closedToPhotos`, `ReportStoreError.tooManyAttachments`.
     public func addAttachment(_ a: ReportAttachment, limit: Int) async throws {
         try await db.writeTransaction { tx in
             guard let report = try await ProgressReportRecord.find(a.reportID, on: tx) else { throw StoreError.notFound("report \(a.reportID)") }
             if try await ReportingPeriodRecord.query(on: tx).filter(\.$zoneID == report.zoneID).filter(\.$name == report.period).first() != nil {
-                throw ReportStoreError.periodClosed(report.period)
+                throw ReportStoreError.closedToPhotos(report.period)
             }
-            guard try await ReportAttachmentRecord.query(on: tx).filter(\.$reportID == a.reportID).count() < limit else {
-                throw ReportStoreError.tooManyAttachments(limit)
-            }
+            let count = try await ReportAttachmentRecord.query(on: tx).filter(\.$reportID == a.reportID).count()
+            guard count < limit else { throw ReportStoreError.tooManyAttachments(limit) }
             let r = ReportAttachmentRecord()
             r.id = a.id
+            r.sequence = count + 1
             r.reportID = a.reportID
             r.fileName = a.fileName
             r.contentType = a.contentType
@@ -332,8 +334,7 @@ public struct ReportRepository: Sendable {
 
     /// A report's photos, in the order they were added.
     public func attachments(reportID: UUID) async throws -> [ReportAttachment] {
-        try await ReportAttachmentRecord.query(on: db).filter(\.$reportID == reportID).all().map(Self.attachment)
-            .sorted { ($0.addedOn, $0.fileName) < ($1.addedOn, $1.fileName) }
+        try await ReportAttachmentRecord.query(on: db).filter(\.$reportID == reportID).sort(\.$sequence).all().map(Self.attachment)
     }
 
     public func attachment(_ id: UUID) async throws -> ReportAttachment? {

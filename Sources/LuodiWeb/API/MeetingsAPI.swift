@@ -32,6 +32,8 @@ struct MeetingsAPI: RouteCollection {
         var order: [Int]?
         var added: [Added]?
         var decisions: [Decision]?
+        /// The page's "remove" of the only item left (an empty `order` is otherwise refused).
+        var removingLast: Bool?
     }
 
     struct ActionBody: Content {
@@ -159,7 +161,12 @@ enum MeetingForms {
             entries[d.position - 1].decision = text.isEmpty ? nil : text
         }
         if let order = body.order {
-            guard !order.isEmpty || entries.isEmpty else { throw Abort(.unprocessableEntity, reason: "order: empty would remove every item; remove items one at a time") }
+            guard !order.isEmpty || entries.isEmpty || body.removingLast == true else {
+                throw Abort(.unprocessableEntity, reason: "order: empty would remove every item; remove items one at a time")
+            }
+            if let lost = body.decisions?.first(where: { !order.contains($0.position) }) {
+                throw Abort(.unprocessableEntity, reason: "decisions: the item at position \(lost.position) is removed by order; its decision would be lost")
+            }
             guard Set(order).count == order.count, order.allSatisfy({ entries.indices.contains($0 - 1) }) else {
                 throw Abort(.unprocessableEntity, reason: "order: list each agenda position (1–\(entries.count)) at most once")
             }

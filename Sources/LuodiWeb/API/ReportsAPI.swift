@@ -90,7 +90,7 @@ struct ReportsAPI: RouteCollection {
         routes.get("reports", use: list)
         routes.post("reports", use: file)
         routes.get("reports", ":id", use: read)
-        routes.on(.POST, "reports", ":id", "attachments", body: .collect(maxSize: ByteCount(value: ReportPhotos.sizeLimit + 1024 * 1024)), use: attach)
+        routes.on(.POST, "reports", ":id", "attachments", body: .collect(maxSize: ByteCount(value: ReportPhotos.collectLimit)), use: attach)
         routes.put("reports", ":id", use: edit)
         routes.get("periods", use: periods)
         routes.post("periods", ":name", "close", use: close)

@@ -50,7 +50,7 @@ func routes(_ app: Application) throws {
     app.post("targets", "record") { try await TargetsPage.record($0) }
     app.get("projects", ":id", "report") { try await ReportFormPage.handle($0) }
     app.post("projects", ":id", "report") { try await ReportFormPage.save($0) }
-    app.on(.POST, "projects", ":id", "report", "photos", body: .collect(maxSize: ByteCount(value: ReportPhotos.sizeLimit + 1024 * 1024))) {
+    app.on(.POST, "projects", ":id", "report", "photos", body: .collect(maxSize: ByteCount(value: ReportPhotos.collectLimit))) {
         try await ReportFormPage.addPhoto($0)
     }
     app.get("photos", ":id") { try await ReportFormPage.photo($0) }

@@ -12,6 +12,9 @@ public struct ReportPhotos: Sendable {
     public static let sizeLimit = 10 * 1024 * 1024
     /// Most photos one report holds.
     public static let countLimit = 20
+    /// Largest request body the photo routes read (4 × `sizeLimit`), so that an oversized photo
+    /// gets this type's own message rather than the server's generic one.
+    static let collectLimit = 4 * sizeLimit
 
     let db: any Database
     let directory: String
@@ -65,14 +68,17 @@ public struct ReportPhotos: Sendable {
     }
 
     /// A photo's bytes, checked against the hash recorded when it was added.
-    /// - Throws: a 404 when there is no such photo, a 500 naming the file when it is gone or changed on disk.
-    public func bytes(_ a: ReportAttachment) throws -> Data {
+    /// - Throws: a 404 when its file is missing from the data directory, a 409 when the file has
+    ///   changed since it was added; the reason names the photo, not the path, which is logged.
+    public func bytes(_ a: ReportAttachment, logger: Logger) throws -> Data {
         let url = file(reportID: a.reportID, id: a.id, ext: a.contentType == "image/png" ? "png" : a.contentType == "image/webp" ? "webp" : "jpg")
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw Abort(.internalServerError, reason: "photo \(a.id): its file \(url.path) is missing from the data directory")
+            logger.error("photo \(a.id): \(url.path) is missing")
+            throw Abort(.notFound, reason: "photo '\(a.fileName)': its file is missing from the data directory")
         }
         guard SHA256.hash(data: data).map({ String(format: "%02x", $0) }).joined() == a.sha256 else {
-            throw Abort(.internalServerError, reason: "photo \(a.id): its file \(url.path) has changed since it was added")
+            logger.error("photo \(a.id): \(url.path) does not match its recorded SHA-256")
+            throw Abort(.conflict, reason: "photo '\(a.fileName)': its file has changed since it was added, so it is not shown")
         }
         return data
     }

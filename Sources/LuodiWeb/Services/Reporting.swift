@@ -23,9 +23,20 @@ public struct Reporting: Sendable {
     /// - Returns: the report's id and version.
     public func file(zone: String?, project: String, period: String, investment: String?, milestoneActuals: [MilestoneActual],
                      enrollment: CalendarDate?, narrative: String, by: String, on: CalendarDate?, version: Int?, reason: String?,
-                     changedBy: String? = nil) async throws -> (id: UUID, version: Int) {
+                     changedBy: String? = nil, photos: Int = 0) async throws -> (id: UUID, version: Int) {
         let z = try await PortfolioService.on(db).zone(named: zone)
         let p = try await Self.project(project, in: z, db: db)
+        if photos > 0 {
+            // Photos are checked before the report is written, so a refused photo leaves the report alone.
+            let repo = ReportRepository(db: db)
+            if try await repo.closedPeriods(zoneID: z.id).contains(where: { $0.name == period }) {
+                throw Abort(.unprocessableEntity, reason: ReportStoreError.closedToPhotos(period).description)
+            }
+            if let existing = try await repo.reports(zoneID: z.id, period: period, projectID: p.id).first,
+               try await repo.attachments(reportID: existing.id).count + photos > ReportPhotos.countLimit {
+                throw Abort(.unprocessableEntity, reason: ReportStoreError.tooManyAttachments(ReportPhotos.countLimit).description)
+            }
+        }
         let body = ReportsAPI.ReportBody(projectID: p.id, period: period, investmentInPeriod: investment, milestoneActuals: milestoneActuals,
                                          statisticalEnrollment: enrollment, narrative: narrative, reportedBy: by, reportedOn: on,
                                          version: version, reason: reason, changedBy: changedBy)

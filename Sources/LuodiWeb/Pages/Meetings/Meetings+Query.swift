@@ -70,6 +70,10 @@ enum MeetingPage {
         let position = (try? req.content.get(Int.self, at: "position")) ?? 0
         var update = MeetingsAPI.AgendaUpdate(version: version)
         let all = Array(1...max(1, m.agenda.count)).filter { $0 <= m.agenda.count }
+        guard version == m.version else {
+            let e = Abort(.conflict, reason: StoreError.conflict("meeting '\(m.title)'", expected: version, current: m.version).description)
+            return MeetingView.render(try await model(req, m, errors: [e.reason])).response(status: e.status)
+        }
         let attendees = (try? req.content.get(String.self, at: "attendees")) ?? m.attendees
         let decisions = m.agenda.indices.map { (try? req.content.get(String.self, at: "decision\($0 + 1)")) ?? (m.agenda[$0].decision ?? "") }
         switch op {
@@ -85,7 +89,12 @@ enum MeetingPage {
             }
             order.swapAt(i, j)
             update.order = order
-        case "remove": update.order = all.filter { $0 != position }
+        case "remove":
+            guard all.contains(position) else {
+                return MeetingView.render(try await model(req, m, errors: ["position: no agenda item at position \(position)"])).response(status: .unprocessableEntity)
+            }
+            update.order = all.filter { $0 != position }
+            update.removingLast = m.agenda.count == 1
         case "add":
             update.added = [.init(title: (try? req.content.get(String.self, at: "title")) ?? "", note: try? req.content.get(String.self, at: "note"))]
         default: throw Abort(.badRequest, reason: "op: use minutes, up, down, remove or add")

@@ -143,7 +143,7 @@ enum ReportFormPage {
         headers.replaceOrAdd(name: .contentType, value: a.contentType)
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         headers.cacheControl = .init(isPrivate: true, maxAge: 86_400)
-        return Response(status: .ok, headers: headers, body: .init(data: try req.photos.bytes(a)))
+        return Response(status: .ok, headers: headers, body: .init(data: try req.photos.bytes(a, logger: req.logger)))
     }
 
     /// An amount as the form's field takes it back: 万元 for CNY, whole units otherwise, without

@@ -25,7 +25,10 @@ func withLuodiApp(_ body: (Application) async throws -> Void) async throws {
     } else {
         config = .sqliteMemory
     }
-    let app = try await buildApp(AppConfiguration(database: config, logLevel: .warning), environment: .testing)
+    // Photos go to a fresh temporary folder, never into the working directory.
+    let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("luodi-test-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
+    let app = try await buildApp(AppConfiguration(database: config, logLevel: .warning, dataDirectory: dataDirectory), environment: .testing)
     var failure: Error?
     do { try await body(app) } catch { failure = error }
     try await app.asyncShutdown()

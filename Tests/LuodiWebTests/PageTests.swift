@@ -213,4 +213,20 @@ extension PageTests {
             }
         }
     }
+
+    @Test func everyResponseCarriesTheSecurityHeaders() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV)
+            for path in ["/", "/projects", "/api/v1/dashboard", "/no-such-page", "/assets/luodi.css"] {
+                try await app.testing().test(.GET, path) { res in
+                    #expect(res.headers.first(name: "Content-Security-Policy") == "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'", "\(path)")
+                    #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff" && res.headers.first(name: "X-Frame-Options") == "DENY", "\(path)")
+                }
+            }
+            // No page carries a script or an inline style, so the policy blocks nothing the product needs.
+            try await app.testing().test(.GET, "/") { res in
+                #expect(!res.body.string.contains("<script") && !res.body.string.contains("style="))
+            }
+        }
+    }
 }

@@ -39,6 +39,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
             app.logger.notice("sample \(report.file): \(report.projects) projects, \(report.milestones) milestones into zone \(report.zone ?? "?")\(report.ok ? "" : " FAILED: \(report.errors.first?.description ?? "")")")
         }
     }
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(PageErrorMiddleware())
     app.middleware.use(LanguageCookieMiddleware())
     try routes(app)

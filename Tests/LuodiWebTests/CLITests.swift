@@ -363,4 +363,17 @@ extension CLITests {
             #expect(closed.stdout == "problem \(id): closed, district level\n")
         }
     }
+
+    @Test func theAuditLogIsPrintedAsText() throws {
+        try withDirectory { dir in
+            try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+            #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
+            #expect(try luodi(["problems", "raise", "--project", "JM-02", "--title", "征地", "--owner", "自然资源局", "--deadline", "2021-06-10", "--by", "王", "--on", "2021-06-01"], in: dir).status == 0)
+            let all = try luodi(["audit"], in: dir).stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+            // Latest first: the problem raised by 王 on 城市道路提升工程, then the import.
+            #expect(all.map { "\($0[1]) \($0[2]) \($0[3]) \($0[5])" } == ["王 城市道路提升工程 problem raise", "—  import apply"])
+            #expect(try luodi(["audit", "--by", "王"], in: dir).stdout.split(separator: "\n").count == 1)
+            #expect(try luodi(["audit", "--project", "JM-01"], in: dir).stdout.isEmpty)
+        }
+    }
 }

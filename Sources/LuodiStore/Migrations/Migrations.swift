@@ -14,5 +14,6 @@ public enum LuodiMigrations {
         M009_CreateTargets(),
         M010_CreateMeetings(),
         M011_CreateReportAttachments(),
+        M012_CreateAuditLog(),
     ]
 }

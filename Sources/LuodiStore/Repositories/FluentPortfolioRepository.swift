@@ -46,6 +46,10 @@ public struct FluentPortfolioRepository: PortfolioRepository {
             guard record.version == expectedVersion else {
                 throw StoreError.conflict("project '\(record.name)'", expected: expectedVersion, current: record.version)
             }
+            let old = try await MilestoneLinkRecord.query(on: tx).filter(\.$projectID == projectID).all()
+                .map { MilestoneLink(predecessor: $0.predecessor, successor: $0.successor, type: RelationshipType(rawValue: $0.type) ?? .finishToStart, lagDays: $0.lagDays) }
+            try await AuditLog.write(on: tx, zoneID: record.zoneID, projectID: projectID, entity: "links", entityID: projectID.uuidString,
+                                     action: "replace", actor: nil, old: old, new: links)
             try await MilestoneLinkRecord.query(on: tx).filter(\.$projectID == projectID).delete()
             for chunk in links.map({ MilestoneLinkRecord(projectID: projectID, link: $0) }).chunked(1000) { try await chunk.create(on: tx) }
             record.version += 1
@@ -55,12 +59,17 @@ public struct FluentPortfolioRepository: PortfolioRepository {
     }
 
     public func updateCalendarExceptions(zoneID: UUID, changes: [CalendarDate: Bool?]) async throws -> StoredZone {
-        guard let record = try await ZoneRecord.find(zoneID, on: db) else { throw StoreError.notFound("zone \(zoneID)") }
-        var zone = try record.domain()
-        for (day, working) in changes { zone.calendarExceptions[day] = working }
-        record.calendarExceptions = try ZoneRecord.encode(zone.calendarExceptions)
-        try await record.update(on: db)
-        return StoredZone(id: zoneID, zone: zone)
+        try await db.writeTransaction { tx in
+            guard let record = try await ZoneRecord.find(zoneID, on: tx) else { throw StoreError.notFound("zone \(zoneID)") }
+            let old = record.calendarExceptions
+            var zone = try record.domain()
+            for (day, working) in changes { zone.calendarExceptions[day] = working }
+            record.calendarExceptions = try ZoneRecord.encode(zone.calendarExceptions)
+            try await record.update(on: tx)
+            try await AuditLog.write(on: tx, zoneID: zoneID, entity: "calendar", entityID: zoneID.uuidString, action: "update", actor: nil,
+                                     old: old, new: record.calendarExceptions)
+            return StoredZone(id: zoneID, zone: zone)
+        }
     }
 
     public func isEmpty() async throws -> Bool {
@@ -151,6 +160,8 @@ public struct FluentPortfolioRepository: PortfolioRepository {
         log.projectsUpdated = outcome.projectsUpdated
         log.projectsUnchanged = outcome.projectsUnchanged
         log.milestones = outcome.milestones
+        try await AuditLog.write(on: db, zoneID: zoneID, entity: "import", entityID: batch.file, action: "apply", actor: nil,
+                                 old: Nothing?.none, new: outcome)
         try await log.create(on: db)
         return outcome
     }

@@ -34,13 +34,19 @@ public struct StoredMeeting: Sendable, Hashable, Codable {
     public let actions: [MeetingAction]
 }
 
+/// A meeting's agenda and attendees, as the audit log keeps them.
+struct Minutes: Encodable {
+    let attendees: String
+    let agenda: [AgendaEntry]
+}
+
 /// Dispatch meetings (调度会) of a zone.
 public struct MeetingRepository: Sendable {
     let db: any Database
     public init(db: any Database) { self.db = db }
 
     /// Creates a meeting with its agenda (already ordered).
-    public func create(zoneID: UUID, title: String, heldOn: CalendarDate, nextMeeting: CalendarDate, agenda: [AgendaItem]) async throws -> UUID {
+    public func create(zoneID: UUID, title: String, heldOn: CalendarDate, nextMeeting: CalendarDate, agenda: [AgendaItem], actor: String? = nil) async throws -> UUID {
         try await db.writeTransaction { tx in
             let m = MeetingRecord()
             m.id = UUID()
@@ -52,6 +58,8 @@ public struct MeetingRepository: Sendable {
             m.version = 1
             try await m.create(on: tx)
             try await Self.write(agenda.map { AgendaEntry(item: $0) }, meetingID: m.id!, on: tx)
+            try await AuditLog.write(on: tx, zoneID: zoneID, entity: "meeting", entityID: m.id!.uuidString, action: "create", actor: actor,
+                                     old: Nothing?.none, new: ["title": title, "heldOn": heldOn.iso, "nextMeeting": nextMeeting.iso, "items": String(agenda.count)])
             return m.id!
         }
     }
@@ -85,9 +93,12 @@ public struct MeetingRepository: Sendable {
     /// Replaces the agenda (order, added items, decisions) and the attendees, if the meeting is
     /// still at `expectedVersion`.
     /// - Throws: `StoreError.notFound`, `StoreError.conflict`.
-    public func update(_ id: UUID, expectedVersion: Int, attendees: String, agenda: [AgendaEntry]) async throws -> StoredMeeting {
+    public func update(_ id: UUID, expectedVersion: Int, attendees: String, agenda: [AgendaEntry], actor: String? = nil) async throws -> StoredMeeting {
+        let before = try await meeting(id)
         try await db.writeTransaction { tx in
             let m = try await Self.locked(id, expectedVersion, on: tx)
+            try await AuditLog.write(on: tx, zoneID: m.zoneID, entity: "meeting", entityID: id.uuidString, action: "update", actor: actor,
+                                     old: before.map { Minutes(attendees: $0.attendees, agenda: $0.agenda) }, new: Minutes(attendees: attendees, agenda: agenda))
             m.attendees = attendees
             m.version += 1
             try await m.update(on: tx)
@@ -103,7 +114,7 @@ public struct MeetingRepository: Sendable {
     public func addTargetAction(_ id: UUID, expectedVersion: Int, agendaTitle: String?, title: String, department: String, metricKey: String,
                                 year: Int, annualTarget: Double, effectiveOn: CalendarDate) async throws -> StoredMeeting {
         try await withAction(id, expectedVersion) { m, tx in
-            try await TargetRepository.write(zoneID: m.zoneID, year: year, [(department, metricKey, annualTarget)], on: tx)
+            try await TargetRepository.write(zoneID: m.zoneID, year: year, [(department, metricKey, annualTarget)], actor: nil, on: tx)
             return MeetingAction(agendaTitle: agendaTitle, title: title, ownerDepartment: department, deadline: effectiveOn, problemID: nil)
         }
     }
@@ -125,6 +136,8 @@ public struct MeetingRepository: Sendable {
         try await db.writeTransaction { tx in
             let m = try await Self.locked(id, expected, on: tx)
             let action = try await effect(m, tx)
+            try await AuditLog.write(on: tx, zoneID: m.zoneID, entity: "meeting", entityID: id.uuidString, action: "action", actor: nil,
+                                     old: Nothing?.none, new: action)
             let a = MeetingActionRecord()
             a.meetingID = id
             a.sequence = try await MeetingActionRecord.query(on: tx).filter(\.$meetingID == id).count() + 1

@@ -48,6 +48,8 @@ public struct ProblemRepository: Sendable {
         record.assign(problem)
         try await record.create(on: tx)
         try await event(record.id!, sequence: 1, on: problem.raisedOn, by: problem.raisedBy, action: .raise, note: nil, on: tx)
+        try await AuditLog.write(on: tx, zoneID: zoneID, projectID: projectID, entity: "problem", entityID: record.id!.uuidString,
+                                 action: ProblemAction.raise.rawValue, actor: problem.raisedBy, old: Nothing?.none, new: problem)
         return record.id!
     }
 
@@ -60,8 +62,12 @@ public struct ProblemRepository: Sendable {
             guard record.version == expectedVersion else {
                 throw StoreError.conflict("problem '\(record.title)'", expected: expectedVersion, current: record.version)
             }
-            record.assign(try record.domain().applying(action, note: note))
+            let before = try record.domain()
+            let after = try before.applying(action, note: note)
+            record.assign(after)
             record.version += 1
+            try await AuditLog.write(on: tx, zoneID: record.zoneID, projectID: record.projectID, entity: "problem", entityID: id.uuidString,
+                                     action: action.rawValue, actor: by, old: before, new: after)
             try await record.update(on: tx)
             let count = try await ProblemEventRecord.query(on: tx).filter(\.$problemID == id).count()
             try await Self.event(id, sequence: count + 1, on: day, by: by, action: action, note: note, on: tx)

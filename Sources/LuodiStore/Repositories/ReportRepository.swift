@@ -113,10 +113,15 @@ public struct ReportRepository: Sendable {
     public init(db: any Database) { self.db = db }
 
     /// Sets how often the zone reports. Existing reports keep their periods.
-    public func setCycle(zoneID: UUID, _ cycle: ReportingCycle) async throws {
-        guard let zone = try await ZoneRecord.find(zoneID, on: db) else { throw StoreError.notFound("zone \(zoneID)") }
-        zone.reportingCycle = cycle.rawValue
-        try await zone.update(on: db)
+    public func setCycle(zoneID: UUID, _ cycle: ReportingCycle, actor: String? = nil) async throws {
+        try await db.writeTransaction { tx in
+            guard let zone = try await ZoneRecord.find(zoneID, on: tx) else { throw StoreError.notFound("zone \(zoneID)") }
+            let old = zone.reportingCycle
+            zone.reportingCycle = cycle.rawValue
+            try await zone.update(on: tx)
+            try await AuditLog.write(on: tx, zoneID: zoneID, entity: "zone", entityID: zoneID.uuidString, action: "reportingCycle",
+                                     actor: actor, old: old, new: cycle.rawValue)
+        }
     }
 
     /// Files a new report (`expectedVersion` nil) or edits one at `expectedVersion`, keeping the
@@ -149,6 +154,9 @@ public struct ReportRepository: Sendable {
                 }
                 let reason = reason?.trimmingWhitespace()
                 if closed, reason?.isEmpty ?? true { throw ReportStoreError.periodClosed(period.name) }
+                let previous = try existing.domain(currency: zone.zone.currency)
+                try await AuditLog.write(on: tx, zoneID: zone.id, projectID: projectID, entity: "report", entityID: existing.id!.uuidString,
+                                         action: closed ? "correct" : "edit", actor: by, old: previous, new: report)
                 let count = try await ReportRevisionRecord.query(on: tx).filter(\.$reportID == existing.id!).count()
                 let revision = ReportRevisionRecord()
                 revision.reportID = existing.id!
@@ -169,6 +177,8 @@ public struct ReportRepository: Sendable {
                 record.zoneID = zone.id
                 record.projectID = projectID
                 record.version = 1
+                try await AuditLog.write(on: tx, zoneID: zone.id, projectID: projectID, entity: "report", entityID: record.id!.uuidString,
+                                         action: "file", actor: by, old: Nothing?.none, new: report)
             }
             try record.assign(report, period: period)
             try await record.save(on: tx)
@@ -225,6 +235,8 @@ public struct ReportRepository: Sendable {
             for chunk in stride(from: 0, to: records.count, by: 500) {
                 try await Array(records[chunk..<min(chunk + 500, records.count)]).create(on: tx)
             }
+            try await AuditLog.write(on: tx, zoneID: zone.id, entity: "reports", entityID: zone.id.uuidString, action: "fileAll", actor: nil,
+                                     old: Nothing?.none, new: ["reports": records.count])
         }
     }
 
@@ -244,6 +256,8 @@ public struct ReportRepository: Sendable {
             record.closedOn = day.iso
             record.closedBy = by
             try await record.create(on: tx)
+            try await AuditLog.write(on: tx, zoneID: zone.id, entity: "period", entityID: period.name, action: "close", actor: by,
+                                     old: Nothing?.none, new: ["period": period.name, "closedOn": day.iso, "snapshots": String(snapshots.count)])
             for s in snapshots {
                 let r = PeriodSnapshotRecord()
                 r.zoneID = zone.id
@@ -329,6 +343,8 @@ public struct ReportRepository: Sendable {
             r.addedOn = a.addedOn.iso
             r.addedBy = a.addedBy
             try await r.create(on: tx)
+            try await AuditLog.write(on: tx, zoneID: report.zoneID, projectID: report.projectID, entity: "photo", entityID: a.id.uuidString,
+                                     action: "add", actor: a.addedBy, old: Nothing?.none, new: a)
         }
     }
 

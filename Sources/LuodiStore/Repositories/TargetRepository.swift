@@ -29,10 +29,14 @@ public struct TargetRepository: Sendable {
     }
 
     /// Replaces the zone's formula.
-    public func setFormula(zoneID: UUID, _ formula: RankingFormula) async throws {
-        guard let zone = try await ZoneRecord.find(zoneID, on: db) else { throw StoreError.notFound("zone \(zoneID)") }
-        zone.rankingFormula = try ProgressReportRecord.json(formula)
-        try await zone.update(on: db)
+    public func setFormula(zoneID: UUID, _ formula: RankingFormula, actor: String? = nil) async throws {
+        let old = try await self.formula(zoneID: zoneID)
+        try await db.writeTransaction { tx in
+            guard let zone = try await ZoneRecord.find(zoneID, on: tx) else { throw StoreError.notFound("zone \(zoneID)") }
+            zone.rankingFormula = try ProgressReportRecord.json(formula)
+            try await zone.update(on: tx)
+            try await AuditLog.write(on: tx, zoneID: zoneID, entity: "formula", entityID: zoneID.uuidString, action: "set", actor: actor, old: old, new: formula)
+        }
     }
 
     /// Every target of the zone, all years: which metrics are in use.
@@ -51,8 +55,8 @@ public struct TargetRepository: Sendable {
     }
 
     /// Sets (or, with nil, removes) targets of the year, all in one transaction.
-    public func setTargets(zoneID: UUID, year: Int, _ changes: [(department: String, metricKey: String, annualTarget: Double?)]) async throws {
-        try await db.writeTransaction { tx in try await Self.write(zoneID: zoneID, year: year, changes, on: tx) }
+    public func setTargets(zoneID: UUID, year: Int, _ changes: [(department: String, metricKey: String, annualTarget: Double?)], actor: String? = nil) async throws {
+        try await db.writeTransaction { tx in try await Self.write(zoneID: zoneID, year: year, changes, actor: actor, on: tx) }
     }
 
     /// The target a department has on a metric in a year, if any.
@@ -62,10 +66,15 @@ public struct TargetRepository: Sendable {
     }
 
     /// Sets targets inside the caller's transaction (a meeting's decision changes one with its own write).
-    static func write(zoneID: UUID, year: Int, _ changes: [(department: String, metricKey: String, annualTarget: Double?)], on tx: any Database) async throws {
+    static func write(zoneID: UUID, year: Int, _ changes: [(department: String, metricKey: String, annualTarget: Double?)], actor: String?,
+                      on tx: any Database) async throws {
         for c in changes {
             let existing = try await DepartmentTargetRecord.query(on: tx).filter(\.$zoneID == zoneID).filter(\.$year == year)
                 .filter(\.$department == c.department).filter(\.$metricKey == c.metricKey).first()
+            if existing?.annualTarget != c.annualTarget {
+                try await AuditLog.write(on: tx, zoneID: zoneID, entity: "target", entityID: "\(year)/\(c.department)/\(c.metricKey)",
+                                         action: c.annualTarget == nil ? "remove" : "set", actor: actor, old: existing?.annualTarget, new: c.annualTarget)
+            }
             switch (existing, c.annualTarget) {
             case let (record?, value?): record.annualTarget = value; try await record.update(on: tx)
             case let (record?, nil): try await record.delete(on: tx)
@@ -86,8 +95,11 @@ public struct TargetRepository: Sendable {
     public func record(zoneID: UUID, department: String, metricKey: String, period: ReportingPeriod, value: Double,
                        by: String, on day: CalendarDate) async throws {
         try await db.writeTransaction { tx in
-            let r = try await TargetActualRecord.query(on: tx).filter(\.$zoneID == zoneID).filter(\.$department == department)
-                .filter(\.$metricKey == metricKey).filter(\.$period == period.name).first() ?? TargetActualRecord()
+            let found = try await TargetActualRecord.query(on: tx).filter(\.$zoneID == zoneID).filter(\.$department == department)
+                .filter(\.$metricKey == metricKey).filter(\.$period == period.name).first()
+            try await AuditLog.write(on: tx, zoneID: zoneID, entity: "actual", entityID: "\(period.name)/\(department)/\(metricKey)",
+                                     action: "record", actor: by, old: found?.value, new: value)
+            let r = found ?? TargetActualRecord()
             r.zoneID = zoneID
             r.department = department
             r.metricKey = metricKey

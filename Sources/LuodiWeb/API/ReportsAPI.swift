@@ -96,6 +96,19 @@ struct ReportsAPI: RouteCollection {
         routes.post("periods", ":name", "close", use: close)
         routes.put("reporting-cycle", use: setCycle)
         routes.get("bulletin", use: bulletin)
+        routes.get("audit", use: audit)
+    }
+
+    /// The zone's audit log, latest first: `projectID`, `actor` and `limit` (default 500) narrow it.
+    func audit(_ req: Request) async throws -> [AuditEntry] {
+        guard let (_, zone) = try await req.selectedZone() else { return [] }
+        let project = try req.query[String.self, at: "projectID"].flatMap { $0.isEmpty ? nil : $0 }.map { raw in
+            try UUID(uuidString: raw).orThrow(Abort(.badRequest, reason: "projectID: not a project id (UUID)"))
+        }
+        let limit = req.query[Int.self, at: "limit"] ?? 500
+        guard (1...10_000).contains(limit) else { throw Abort(.badRequest, reason: "limit: 1 to 10000") }
+        return try await AuditLog.entries(on: req.db, zoneID: zone.id, projectID: project,
+                                          actor: req.query[String.self, at: "actor"].flatMap { $0.isEmpty ? nil : $0 }, limit: limit)
     }
 
     func bulletin(_ req: Request) async throws -> Bulletin {
@@ -258,3 +271,4 @@ enum ReportForms {
 }
 
 extension ReportAttachment: Content {}
+extension AuditEntry: Content {}

@@ -19,6 +19,7 @@ public enum SiteURL {
     case photo(UUID)
     case targets
     case bulletin
+    case audit
     case bulletinMarkdown
     case bulletinCSV
     case meetings
@@ -39,7 +40,7 @@ public enum SiteURL {
         case dashboard, projects, project(UUID), projectLinks(UUID), imports, openAPI
         case reports, report(UUID), reportAttachments(UUID), periods, periodClose(String), reportingCycle
         case ranking, targets, targetActuals, rankingFormula
-        case meetings, meeting(UUID), meetingActions(UUID), bulletin
+        case meetings, meeting(UUID), meetingActions(UUID), bulletin, audit
     }
 
     /// Path segments as Vapor registers them (`:id` for parameters).
@@ -61,6 +62,7 @@ public enum SiteURL {
         case let .photo(id): return "/photos/\(id.uuidString)"
         case .targets: return "/targets"
         case .bulletin: return "/bulletin"
+        case .audit: return "/audit"
         case .bulletinMarkdown: return "/bulletin.md"
         case .bulletinCSV: return "/bulletin.csv"
         case .meetings: return "/meetings"
@@ -95,6 +97,7 @@ public enum SiteURL {
             case .rankingFormula: return "/api/v1/ranking-formula"
             case .meetings: return "/api/v1/meetings"
             case .bulletin: return "/api/v1/bulletin"
+            case .audit: return "/api/v1/audit"
             case let .meeting(id): return "/api/v1/meetings/\(id.uuidString)"
             case let .meetingActions(id): return "/api/v1/meetings/\(id.uuidString)/actions"
             }

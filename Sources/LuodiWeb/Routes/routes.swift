@@ -36,6 +36,7 @@ func routes(_ app: Application) throws {
     app.get("reports") { try await ReportsPage.handle($0) }
     app.post("reports", "close") { try await ReportsPage.close($0) }
     app.post("reports", "cycle") { try await ReportsPage.setCycle($0) }
+    app.get("audit") { try await AuditPage.handle($0) }
     app.get("bulletin") { try await BulletinPage.handle($0) }
     app.get("bulletin.md") { try await BulletinPage.markdown($0) }
     app.get("bulletin.csv") { try await BulletinPage.csv($0) }

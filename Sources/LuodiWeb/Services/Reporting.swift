@@ -197,6 +197,19 @@ extension Reporting {
         return p
     }
 
+    /// The zone's audit log as tab-separated lines, latest first: time (UTC), by, project, record,
+    /// its id, action, before, after (cells made safe as in `ProblemText`).
+    public func auditText(zone: String?, project: String?, actor: String?, limit: Int) async throws -> String {
+        let z = try await TargetForms.zone(db, zone)
+        var projectID: UUID?
+        if let project { projectID = try await Self.project(project, in: z, db: db).id }
+        let names = Dictionary(uniqueKeysWithValues: try await FluentPortfolioRepository(db: db).projects(zoneID: z.id).map { ($0.id, $0.plan.project.name) })
+        return try await AuditLog.entries(on: db, zoneID: z.id, projectID: projectID, actor: actor, limit: limit).map { e in
+            [AuditPage.time(e.at), e.actor, e.projectID.flatMap { names[$0] } ?? "", e.entity, e.entityID, e.action, e.old ?? "", e.new ?? ""]
+                .map(ProblemText.cell).joined(separator: "\t") + "\n"
+        }.joined()
+    }
+
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -60,6 +60,7 @@ enum ProjectDetailView {
             ),
             .unwrap(p.progressNote) { .group(.h2(.text(s.progressNote)), .p(.text($0))) },
             .unwrap(p.source) { .p(.class("note"), .text("\(s.source): \($0)")) },
+            .p(.class("note"), .a(.href(SiteURL.audit.url([("zone", m.zone.name), ("project", m.id.uuidString)])), .text(s.audit.title))),
             .h2(.text(s.problemsTitle)),
             ProblemsView.table(m.problems, asOf: m.asOf, lang: m.lang),
             .p(.a(.href(SiteURL.problems.path + "?zone=" + (m.zone.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")

@@ -58,6 +58,7 @@ enum Stylesheet {
     .photos img { width:180px; height:135px; object-fit:cover; border:1px solid var(--line); border-radius:4px; background:#fff; }
     button.small { padding:1px 6px; font-size:12px; background:#fff; color:#1d4ed8; }
     td.nowrap { white-space:nowrap; }
+    td.json { font-family: ui-monospace, monospace; font-size:11px; max-width:360px; word-break:break-all; color:#374151; }
     table.compact input { width:9.5em; }
     .battle-map-frame { overflow-x:auto; background:#fff; border:1px solid var(--line); }
     .battle-map-frame svg { display:block; width:100%; height:auto; }

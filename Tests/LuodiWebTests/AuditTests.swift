@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import LuodiCore
+@testable import LuodiStore
+import Testing
+import VaporTesting
+@testable import LuodiWeb
+
+/// Every kind of change leaves an audit entry, written in the change's own transaction.
+@Suite struct AuditTests {
+    @Test func everyKindOfChangeIsRecordedWithBeforeAndAfter() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV)
+            let zone = try #require(try await app.portfolioRepository.zone(named: "测试开发区"))
+            let jm01 = try #require(try await app.portfolioRepository.projects(zoneID: zone.id).first { $0.plan.project.key == "JM-01" })
+            try await app.sendJSON(.PUT, "/api/v1/reporting-cycle", #"{"cycle": "monthly"}"#)
+            let report = try await app.sendJSON(.POST, "/api/v1/reports", #"{"projectID": "\#(jm01.id)", "period": "2021-02", "investmentInPeriod": "500万", "narrative": "开工", "reportedBy": "招商一局", "reportedOn": "2021-02-27"}"#, expect: .created)
+            try await app.sendJSON(.PUT, "/api/v1/reports/\(report["id"] as? String ?? "")", #"{"projectID": "\#(jm01.id)", "period": "2021-02", "investmentInPeriod": "600万", "narrative": "开工", "reportedBy": "招商一局", "version": 1, "changedBy": "李四"}"#)
+            try await app.sendJSON(.POST, "/api/v1/periods/2021-02/close", #"{"by": "办公室"}"#)
+            let problem = try await app.sendJSON(.POST, "/api/v1/problems", #"{"projectID": "\#(jm01.id)", "title": "用电", "raisedBy": "企业", "raisedOn": "2021-03-01", "ownerDepartment": "供电公司", "deadline": "2021-03-31"}"#, expect: .created)
+            try await app.sendJSON(.POST, "/api/v1/problems/\(problem["id"] as? String ?? "")/actions", #"{"version": 1, "action": "assign", "by": "主任", "on": "2021-03-02"}"#)
+            // A refused action writes no entry.
+            try await app.sendJSON(.POST, "/api/v1/problems/\(problem["id"] as? String ?? "")/actions", #"{"version": 1, "action": "resolve", "by": "乙"}"#, expect: .conflict)
+            try await app.sendJSON(.PUT, "/api/v1/targets", #"{"year": 2021, "targets": [{"department": "招商一局", "metricKey": "newSignedProjects", "annualTarget": 10}]}"#)
+            try await app.sendJSON(.POST, "/api/v1/targets/actuals", #"{"department": "招商一局", "metricKey": "newSignedProjects", "period": "2021-03", "value": 2, "by": "招商一局"}"#)
+            let meeting = try await app.sendJSON(.POST, "/api/v1/meetings", #"{"heldOn": "2021-03-05"}"#, expect: .created)
+            try await app.sendJSON(.PUT, "/api/v1/meetings/\(meeting["id"] as? String ?? "")", #"{"version": 1, "attendees": "书记"}"#)
+            try await app.sendJSON(.PUT, "/api/v1/projects/\(jm01.id)/links", #"{"version": \#(jm01.version), "links": [{"predecessor": "开工", "successor": "主体封顶", "type": "FS", "lagDays": 0}]}"#)
+            _ = try await app.portfolioRepository.updateCalendarExceptions(zoneID: zone.id, changes: [try CalendarDate(iso: "2021-06-30"): false])
+
+            var entries: [[String: Any]] = []
+            try await app.testing().test(.GET, "/api/v1/audit") { res in
+                entries = try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as! [[String: Any]]
+            }
+            let kinds = entries.reversed().map { "\($0["entity"] as? String ?? "") \($0["action"] as? String ?? "") \($0["actor"] as? String ?? "")" }
+            #expect(kinds == [
+                "import apply —", "zone reportingCycle —", "report file 招商一局", "report edit 李四", "period close 办公室",
+                "problem raise 企业", "problem assign 主任", "target set —", "actual record 招商一局", "meeting create —", "meeting update —",
+                "links replace —", "calendar update —",
+            ])
+            // Before and after are kept: the edit's old and new amounts, the target's nothing → 10.
+            let edit = try #require(entries.first { $0["action"] as? String == "edit" })
+            #expect((edit["old"] as? String)?.contains(#""minorUnits":500000000"#) == true && (edit["new"] as? String)?.contains(#""minorUnits":600000000"#) == true)
+            let target = try #require(entries.first { $0["entity"] as? String == "target" })
+            #expect(target["old"] == nil && target["new"] as? String == "10")
+            // Per project: JM-01's entries only (its report, problem and links).
+            try await app.testing().test(.GET, "/api/v1/audit?projectID=\(jm01.id)") { res in
+                let mine = try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as! [[String: Any]]
+                #expect(Set(mine.compactMap { $0["entity"] as? String }) == ["report", "problem", "links"] && mine.count == 5)
+            }
+            try await app.testing().test(.GET, "/audit?by=%E4%B8%BB%E4%BB%BB&lang=zh-Hans") { res in
+                #expect(res.status == .ok && res.body.string.contains("<td>assign</td>") && !res.body.string.contains("<td>raise</td>"))
+            }
+        }
+    }
+
+    @Test func anEntryFallsWithItsTransaction() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV)
+            let zone = try #require(try await app.portfolioRepository.zone(named: "测试开发区"))
+            struct Refused: Error {}
+            await #expect(throws: Refused.self) {
+                try await app.db.transaction { tx in
+                    try await AuditLog.write(on: tx, zoneID: zone.id, entity: "test", entityID: "x", action: "write", actor: "t", old: Nothing?.none, new: "y")
+                    throw Refused()
+                }
+            }
+            #expect(try await AuditLog.entries(on: app.db, zoneID: zone.id).map(\.entity) == ["import"])
+        }
+    }
+}

@@ -22,6 +22,13 @@ public struct ProblemEvent: Sendable, Hashable, Codable {
     public let note: String?
 }
 
+/// A problem after an action, with the action's note and the order it issued, as the audit log keeps it.
+struct ActedProblem: Encodable {
+    let problem: Problem
+    let note: String?
+    let order: SupervisionOrder?
+}
+
 /// Problems (问题清单) and supervision orders (督办单) of a zone.
 public struct ProblemRepository: Sendable {
     let db: any Database
@@ -67,7 +74,8 @@ public struct ProblemRepository: Sendable {
             record.assign(after)
             record.version += 1
             try await AuditLog.write(on: tx, zoneID: record.zoneID, projectID: record.projectID, entity: "problem", entityID: id.uuidString,
-                                     action: action.rawValue, actor: by, old: before, new: after)
+                                     action: action.rawValue, actor: by, old: before,
+                                     new: ActedProblem(problem: after, note: note, order: action == .escalate ? order : nil))
             try await record.update(on: tx)
             let count = try await ProblemEventRecord.query(on: tx).filter(\.$problemID == id).count()
             try await Self.event(id, sequence: count + 1, on: day, by: by, action: action, note: note, on: tx)

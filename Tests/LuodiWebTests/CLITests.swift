@@ -193,6 +193,8 @@ extension CLITests {
             #expect(!cleared.stdout.contains("2021-06-30") && cleared.stdout.contains("2021-10-02  working"))
             let bad = try luodi(["zone", "calendar", "--closed", "2021-02-30"], in: dir)
             #expect(bad.status != 0 && bad.stderr.contains("month 2 of 2021 has 28 days"))
+            let rules = try luodi(["zone", "rules", "--red-through-amber", "on"], in: dir)
+            #expect(rules.status == 0 && rules.stdout.contains("rule set standard") && rules.stdout.contains("red returns to green only through amber: on"))
         }
     }
 

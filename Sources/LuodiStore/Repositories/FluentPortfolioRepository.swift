@@ -72,6 +72,19 @@ public struct FluentPortfolioRepository: PortfolioRepository {
         }
     }
 
+    public func updateRuleSet(zoneID: UUID, _ rules: RAGRuleSet) async throws -> StoredZone {
+        try await db.writeTransaction { tx in
+            guard let record = try await ZoneRecord.find(zoneID, on: tx) else { throw StoreError.notFound("zone \(zoneID)") }
+            var zone = try record.domain()
+            let old = zone.ruleSet
+            zone.ruleSet = rules
+            record.ruleSet = String(decoding: try JSONEncoder().encode(rules), as: UTF8.self)
+            try await record.update(on: tx)
+            try await AuditLog.write(on: tx, zoneID: zoneID, entity: "zone", entityID: zoneID.uuidString, action: "ruleSet", actor: nil, old: old, new: rules)
+            return StoredZone(id: zoneID, zone: zone)
+        }
+    }
+
     public func isEmpty() async throws -> Bool {
         try await ProjectRecord.query(on: db).count() == 0
     }

@@ -76,6 +76,9 @@ public protocol PortfolioRepository: Sendable {
     /// Sets (true: working, false: closed) or, with nil, removes a zone's own calendar exceptions.
     /// - Returns: the zone as stored afterwards.
     func updateCalendarExceptions(zoneID: UUID, changes: [CalendarDate: Bool?]) async throws -> StoredZone
+    /// Replaces the zone's rule set (audited).
+    /// - Returns: the zone as stored afterwards.
+    func updateRuleSet(zoneID: UUID, _ rules: RAGRuleSet) async throws -> StoredZone
     /// Whether no project exists in any zone.
     func isEmpty() async throws -> Bool
 }

@@ -283,6 +283,16 @@ public struct ReportRepository: Sendable {
         }.sorted { $0.0 > $1.0 }.map(\.1)
     }
 
+    /// Each project's light at the latest period closed whose figures day (`ReportingPeriod.figuresDay`)
+    /// is before `asOf`: "the light at the last closed assessment" of the rule that a red project
+    /// returns to green only through amber. Empty when no such period was closed.
+    public func previousLights(zoneID: UUID, before asOf: CalendarDate) async throws -> [UUID: RAGStatus] {
+        let periods = try await closedPeriods(zoneID: zoneID).compactMap { try? ReportingPeriod(name: $0.name) }
+        guard let last = periods.filter({ $0.figuresDay(today: asOf) < asOf }).max() else { return [:] }
+        return Dictionary(try await snapshots(zoneID: zoneID, period: last.name).map { ($0.projectID, $0.assessment.status) },
+                          uniquingKeysWith: { a, _ in a })
+    }
+
     /// The snapshots taken when `period` closed, by project name; empty when it is open.
     public func snapshots(zoneID: UUID, period: String) async throws -> [PeriodSnapshot] {
         let currency = try CurrencyCode(try await ZoneRecord.find(zoneID, on: db)?.currency ?? "CNY")

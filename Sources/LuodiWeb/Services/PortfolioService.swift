@@ -70,11 +70,12 @@ public struct PortfolioService: Sendable {
         let rules = zone.zone.ruleSet, convention = zone.zone.timeElapsedConvention, calendar = zone.zone.workingDays
         let orders = try await problems?.openOrders(zoneID: zone.id, asOf: date) ?? [:]
         let figures = zone.zone.reportingCycle == nil ? [:] : try await reports?.reportedFigures(zoneID: zone.id) ?? [:]
+        let previous = rules.redReturnsThroughAmber ? try await reports?.previousLights(zoneID: zone.id, before: date) ?? [:] : [:]
         let projects = try await repository.projects(zoneID: zone.id).map { stored in
             let (plan, reporting) = try Self.reported(stored.plan, figures[stored.id] ?? [], cycle: zone.zone.reportingCycle, asOf: date)
             return AssessedStoredProject(stored: stored, plan: plan,
-                                         assessment: rules.assess(plan, asOf: date, convention: convention, calendar: calendar,
-                                                                  supervision: orders[stored.id] ?? []),
+                                         assessment: rules.assess(plan, asOf: date, convention: convention, previous: previous[stored.id],
+                                                                  calendar: calendar, supervision: orders[stored.id] ?? []),
                                          reporting: reporting)
         }
         return AssessedZone(stored: zone, asOf: date, share: TimeElapsedShare(asOf: date, convention: convention), projects: projects)
@@ -86,9 +87,10 @@ public struct PortfolioService: Sendable {
         let orders = try await problems?.openOrders(zoneID: zone.id, asOf: asOf) ?? [:]
         let figures = z.reportingCycle == nil ? [:] : try await reports?.reportedFigures(zoneID: zone.id) ?? [:]
         let (plan, reporting) = try Self.reported(project.plan, figures[project.id] ?? [], cycle: z.reportingCycle, asOf: asOf)
+        let previous = z.ruleSet.redReturnsThroughAmber ? try await reports?.previousLights(zoneID: zone.id, before: asOf)[project.id] : nil
         return AssessedStoredProject(stored: project, plan: plan,
-                                     assessment: z.ruleSet.assess(plan, asOf: asOf, convention: z.timeElapsedConvention, calendar: z.workingDays,
-                                                                  supervision: orders[project.id] ?? []),
+                                     assessment: z.ruleSet.assess(plan, asOf: asOf, convention: z.timeElapsedConvention, previous: previous,
+                                                                  calendar: z.workingDays, supervision: orders[project.id] ?? []),
                                      reporting: reporting)
     }
 

@@ -106,17 +106,6 @@ public enum ProgressReportError: Error, Equatable, Sendable, CustomStringConvert
     case finishBeforeStart(String)
     case periodClosed(String)
 
-    /// The request field the error is about.
-    public var field: String {
-        switch self {
-        case .currency, .negativeInvestment: return "investmentInPeriod"
-        case .reportedBeforePeriod: return "reportedOn"
-        case .unknownMilestone, .repeatedMilestone, .finishBeforeStart: return "milestoneActuals"
-        case let .actualAfterPeriod(_, field, _, _): return field == "statisticalEnrollment" ? field : "milestoneActuals"
-        case .periodClosed: return "reason"
-        }
-    }
-
     public var description: String {
         switch self {
         case let .currency(c, expected): return "investmentInPeriod: the zone keeps money in \(expected), not \(c)"

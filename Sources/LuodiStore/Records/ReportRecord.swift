@@ -41,7 +41,7 @@ public final class ProgressReportRecord: Model, @unchecked Sendable {
         periodStart = p.start.iso
         investmentMinor = r.investmentInPeriod?.minorUnits
         statisticalEnrollment = r.statisticalEnrollment?.iso
-        milestoneActuals = try Self.json(r.milestoneActuals)
+        milestoneActuals = try StoreJSON.encode(r.milestoneActuals)
         narrative = r.narrative
         reportedBy = r.reportedBy
         reportedOn = r.reportedOn.iso
@@ -57,12 +57,6 @@ public final class ProgressReportRecord: Model, @unchecked Sendable {
         } catch {
             throw StoreError.corrupt("progress report \(period): \(error)")
         }
-    }
-
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
 

@@ -28,17 +28,14 @@ public final class ZoneRecord: Model, @unchecked Sendable {
         currency = zone.currency.code
         timeZone = zone.timeZone
         timeElapsedConvention = zone.timeElapsedConvention.rawValue
-        ruleSet = String(decoding: try JSONEncoder().encode(zone.ruleSet), as: UTF8.self)
+        ruleSet = try StoreJSON.encode(zone.ruleSet)
         calendarExceptions = try Self.encode(zone.calendarExceptions)
         reportingCycle = zone.reportingCycle?.rawValue
     }
 
     static func encode(_ exceptions: [CalendarDate: Bool]) throws -> String? {
         guard !exceptions.isEmpty else { return nil }
-        let byText = Dictionary(uniqueKeysWithValues: exceptions.map { ($0.key.iso, $0.value) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(byText), as: UTF8.self)
+        return try StoreJSON.encode(Dictionary(uniqueKeysWithValues: exceptions.map { ($0.key.iso, $0.value) }))
     }
 
     /// The domain value.
@@ -47,10 +44,7 @@ public final class ZoneRecord: Model, @unchecked Sendable {
         guard let convention = TimeElapsedConvention(rawValue: timeElapsedConvention) else {
             throw StoreError.corrupt("zone \(name): time_elapsed_convention '\(timeElapsedConvention)'")
         }
-        let rules: RAGRuleSet
-        do { rules = try JSONDecoder().decode(RAGRuleSet.self, from: Data(ruleSet.utf8)) } catch {
-            throw StoreError.corrupt("zone \(name): rule_set is not a rule set (\(error))")
-        }
+        let rules = try StoreJSON.decode(RAGRuleSet.self, ruleSet, what: "zone \(name): rule_set")
         var zone = Zone(name: name, currency: try CurrencyCode(currency), timeZone: timeZone,
                         timeElapsedConvention: convention, ruleSet: rules)
         if let cycle = reportingCycle {

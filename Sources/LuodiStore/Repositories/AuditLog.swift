@@ -34,8 +34,8 @@ public enum AuditLog {
         r.entity = entity
         r.entityID = entityID
         r.action = action
-        r.oldValue = try old.map(ProgressReportRecord.json)
-        r.newValue = try new.map(ProgressReportRecord.json)
+        r.oldValue = try old.map(StoreJSON.encode)
+        r.newValue = try new.map(StoreJSON.encode)
         try await r.create(on: tx)
     }
 

@@ -78,7 +78,7 @@ public struct FluentPortfolioRepository: PortfolioRepository {
             var zone = try record.domain()
             let old = zone.ruleSet
             zone.ruleSet = rules
-            record.ruleSet = String(decoding: try JSONEncoder().encode(rules), as: UTF8.self)
+            record.ruleSet = try StoreJSON.encode(rules)
             try await record.update(on: tx)
             try await AuditLog.write(on: tx, zoneID: zoneID, entity: "zone", entityID: zoneID.uuidString, action: "ruleSet", actor: nil, old: old, new: rules)
             return StoredZone(id: zoneID, zone: zone)
@@ -115,9 +115,13 @@ public struct FluentPortfolioRepository: PortfolioRepository {
         let currency = batch.zone.currency
 
         var existing: [String: StoredProject] = [:]
+        var records: [UUID: ProjectRecord] = [:]
         if existingZone != nil {
             for p in try await PortfolioRows.projects(db as! any SQLDatabase, zoneID: zoneID, currency: currency) {
                 existing[p.plan.project.key] = p
+            }
+            if commit {
+                for r in try await ProjectRecord.query(on: db).filter(\.$zoneID == zoneID).all() { records[try r.requireID()] = r }
             }
         }
 
@@ -137,7 +141,7 @@ public struct FluentPortfolioRepository: PortfolioRepository {
                 if old.plan == plan { outcome.projectsUnchanged += 1; continue }
                 outcome.projectsUpdated += 1
                 guard commit else { continue }
-                guard let record = try await ProjectRecord.find(old.id, on: db) else { throw StoreError.notFound("project \(old.id)") }
+                guard let record = records[old.id] else { throw StoreError.notFound("project \(old.id)") }
                 record.assign(plan.project)
                 record.version += 1
                 try await record.update(on: db)

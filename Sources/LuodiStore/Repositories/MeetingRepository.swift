@@ -78,9 +78,7 @@ public struct MeetingRepository: Sendable {
     public func meeting(_ id: UUID) async throws -> StoredMeeting? {
         guard let m = try await MeetingRecord.find(id, on: db) else { return nil }
         let items = try await AgendaItemRecord.query(on: db).filter(\.$meetingID == id).sort(\.$position).all().map { r in
-            do { return AgendaEntry(item: try JSONDecoder().decode(AgendaItem.self, from: Data(r.item.utf8)), decision: r.decision) } catch {
-                throw StoreError.corrupt("agenda item \(r.position) of meeting \(m.title): \(error)")
-            }
+            AgendaEntry(item: try StoreJSON.decode(AgendaItem.self, r.item, what: "agenda item \(r.position) of meeting \(m.title)"), decision: r.decision)
         }
         let actions = try await MeetingActionRecord.query(on: db).filter(\.$meetingID == id).sort(\.$sequence).all().map { a in
             MeetingAction(agendaTitle: a.agendaTitle, title: a.title, ownerDepartment: a.ownerDepartment,
@@ -165,7 +163,7 @@ public struct MeetingRepository: Sendable {
             let r = AgendaItemRecord()
             r.meetingID = meetingID
             r.position = i + 1
-            r.item = try ProgressReportRecord.json(entry.item)
+            r.item = try StoreJSON.encode(entry.item)
             r.decision = entry.decision
             try await r.create(on: tx)
         }

@@ -81,17 +81,6 @@ public enum ReportStoreError: Error, Equatable, Sendable, CustomStringConvertibl
     case tooManyAttachments(Int)
     case closedToPhotos(String)
 
-    /// The request field the error is about.
-    public var field: String {
-        switch self {
-        case .noCycle: return "zone"
-        case .wrongCycle, .alreadyClosed, .notBegun, .closedToNewReports: return "period"
-        case .alreadyReported: return "version"
-        case .periodClosed: return "reason"
-        case .tooManyAttachments, .closedToPhotos: return "file"
-        }
-    }
-
     public var description: String {
         switch self {
         case let .noCycle(zone): return "zone: \(zone) has no reporting cycle yet; set one (luodi zone cycle --zone \(zone) weekly|halfMonthly|monthly)"
@@ -165,7 +154,7 @@ public struct ReportRepository: Sendable {
                 revision.by = by
                 revision.reason = reason.flatMap { $0.isEmpty ? nil : $0 }
                 revision.correction = closed
-                revision.previous = try ProgressReportRecord.json(try existing.domain(currency: zone.zone.currency))
+                revision.previous = try StoreJSON.encode(previous)
                 try await revision.create(on: tx)
                 record = existing
                 record.version += 1
@@ -232,9 +221,7 @@ public struct ReportRepository: Sendable {
                 try r.assign(item.report, period: period)
                 records.append(r)
             }
-            for chunk in stride(from: 0, to: records.count, by: 500) {
-                try await Array(records[chunk..<min(chunk + 500, records.count)]).create(on: tx)
-            }
+            for chunk in records.chunked(500) { try await Array(chunk).create(on: tx) }
             try await AuditLog.write(on: tx, zoneID: zone.id, entity: "reports", entityID: zone.id.uuidString, action: "fileAll", actor: nil,
                                      old: Nothing?.none, new: ["reports": records.count])
         }
@@ -264,7 +251,7 @@ public struct ReportRepository: Sendable {
                 r.period = period.name
                 r.projectID = s.projectID
                 r.projectName = s.projectName
-                r.assessment = try ProgressReportRecord.json(s.assessment)
+                r.assessment = try StoreJSON.encode(s.assessment)
                 r.completedInvestmentMinor = s.completedInvestment?.minorUnits
                 r.milestonesFinished = s.milestonesFinished
                 try await r.create(on: tx)

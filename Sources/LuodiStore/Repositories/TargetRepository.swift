@@ -23,9 +23,7 @@ public struct TargetRepository: Sendable {
     public func formula(zoneID: UUID) async throws -> RankingFormula {
         guard let zone = try await ZoneRecord.find(zoneID, on: db) else { throw StoreError.notFound("zone \(zoneID)") }
         guard let text = zone.rankingFormula else { return .standard }
-        do { return try JSONDecoder().decode(RankingFormula.self, from: Data(text.utf8)) } catch {
-            throw StoreError.corrupt("zone \(zone.name): ranking_formula (\(error))")
-        }
+        return try StoreJSON.decode(RankingFormula.self, text, what: "zone \(zone.name): ranking_formula")
     }
 
     /// Replaces the zone's formula.
@@ -33,7 +31,7 @@ public struct TargetRepository: Sendable {
         let old = try await self.formula(zoneID: zoneID)
         try await db.writeTransaction { tx in
             guard let zone = try await ZoneRecord.find(zoneID, on: tx) else { throw StoreError.notFound("zone \(zoneID)") }
-            zone.rankingFormula = try ProgressReportRecord.json(formula)
+            zone.rankingFormula = try StoreJSON.encode(formula)
             try await zone.update(on: tx)
             try await AuditLog.write(on: tx, zoneID: zoneID, entity: "formula", entityID: zoneID.uuidString, action: "set", actor: actor, old: old, new: formula)
         }

@@ -25,7 +25,6 @@ public struct BulletinStrings: Sendable {
     let date: String
     let daysLate: String
     let download: String
-    let print: String
     let section: String
     /// "Label: a、b" (or "none").
     let listed: @Sendable (String, [String]) -> String
@@ -50,7 +49,7 @@ extension BulletinStrings {
         newReds: "新增红灯", greensRegained: "转为绿灯", problemsClosed: "销号问题",
         starts: "三、本期开工项目", milestonesMet: "四、本期完成节点", newSignings: "五、本期新签约项目",
         lagging: "六、滞后项目及原因", overdueProblems: "七、逾期未办结问题", ranking: "八、部门排名",
-        none: "无", date: "日期", daysLate: "逾期天数", download: "下载", print: "打印(A4)", section: "栏目",
+        none: "无", date: "日期", daysLate: "逾期天数", download: "下载", section: "栏目",
         listed: { label, items in "\(label):" + (items.isEmpty ? "无" : items.joined(separator: "、")) }, reasonSeparator: ";",
         changesSince: { "\($0) 较 \($1) 的变化(按两期关闭时的快照)" }, milestonesMetCount: { "完成节点 \($0) 个" })
 
@@ -69,7 +68,7 @@ extension BulletinStrings {
         newReds: "New reds", greensRegained: "Back to green", problemsClosed: "Problems closed",
         starts: "3. Construction starts", milestonesMet: "4. Milestones met", newSignings: "5. New signings",
         lagging: "6. Lagging projects and why", overdueProblems: "7. Overdue problems", ranking: "8. Department ranking",
-        none: "none", date: "Date", daysLate: "Days late", download: "Download", print: "Print (A4)", section: "Section",
+        none: "none", date: "Date", daysLate: "Days late", download: "Download", section: "Section",
         listed: { label, items in "\(label): " + (items.isEmpty ? "none" : items.joined(separator: ", ")) }, reasonSeparator: "; ",
         changesSince: { "Changes in \($0) against \($1) (from the snapshots taken when each closed)" }, milestonesMetCount: { "\($0) milestones met" })
 }

@@ -32,7 +32,6 @@ public struct ReportingStrings: Sendable {
     let projectReports: String
     let noReports: String
     let fileThisPeriod: String
-    let saved: String
     let photos: String
     let noPhotos: String
     let photoFile: String
@@ -59,7 +58,7 @@ extension ReportingStrings {
         noReportSince: { $0.map { "逾期未报(最近一期 \($0.name))" } ?? "尚未报送" },
         fromReports: { "由 \($0) 期报送累计" },
         actualsHelp: "只填本期内发生的节点实际开始或完成日期;留空表示不变。",
-        projectReports: "进展报送", noReports: "尚无报送。", fileThisPeriod: "填报本期进展", saved: "已保存",
+        projectReports: "进展报送", noReports: "尚无报送。", fileThisPeriod: "填报本期进展",
         photos: "现场照片", noPhotos: "尚无照片。", photoFile: "照片(JPEG、PNG 或 WebP,不超过 10 MB,每期最多 20 张)", addPhoto: "上传照片", changedBy: "修改人(留空即填报人)",
         changeCycleHelp: "改变报送周期后,已报送的各期保持原样;年中改变会使前后各期长短不一,一般只在年初改变。", noReportShort: "逾期未报")
 
@@ -78,7 +77,7 @@ extension ReportingStrings {
         noReportSince: { $0.map { "No report since \($0.name)" } ?? "No report yet" },
         fromReports: { "summed from \($0) reports" },
         actualsHelp: "Only actual dates that fell in this period; leave blank for no change.",
-        projectReports: "Progress reports", noReports: "No reports yet.", fileThisPeriod: "File this period's report", saved: "Saved",
+        projectReports: "Progress reports", noReports: "No reports yet.", fileThisPeriod: "File this period's report",
         photos: "Site photos", noPhotos: "No photos yet.", photoFile: "Photo (JPEG, PNG or WebP, at most 10 MB, up to 20 per report)", addPhoto: "Upload photo", changedBy: "Changed by (blank: the reporter)",
         changeCycleHelp: "Reports already filed keep their periods; changing the cycle mid-year mixes period lengths, so change it at the start of a year.", noReportShort: "no report")
 }

@@ -103,6 +103,6 @@ public struct Bulletin: Content, Sendable {
             changes: Changes(previous: before.isEmpty ? nil : previous.name, newReds: lights.newReds, greensRegained: lights.greensRegained,
                              problemsClosed: closedProblems),
             lagging: summary.lagging, overdueProblems: overdue,
-            ranking: try await RankingReport.load(db, zone: zone, asOf: asOf, period: nil))
+            ranking: try await RankingReport.load(db, zone: zone, asOf: asOf, period: nil, assessed: assessed.projects))
     }
 }

@@ -21,7 +21,9 @@ public struct RankingReport: Content, Sendable {
 
     /// - Parameter period: a period name; the ranking is then at its last day (or today, if it has not ended).
     /// - Throws: a 422 naming `period` for a bad name; `TargetError` for targets the formula does not know.
-    static func load(_ db: any Database, zone: StoredZone, asOf: CalendarDate?, period: String?) async throws -> RankingReport {
+    /// - Parameter assessed: the zone's projects already assessed at the same date, when the caller has them.
+    static func load(_ db: any Database, zone: StoredZone, asOf: CalendarDate?, period: String?,
+                     assessed: [AssessedStoredProject]? = nil) async throws -> RankingReport {
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
         var date = asOf ?? today
         if let period, !period.isEmpty { date = try ReportForms.period(period).figuresDay(today: today) }
@@ -29,8 +31,10 @@ public struct RankingReport: Content, Sendable {
         let formula = try await targetsRepo.formula(zoneID: zone.id)
         let targets = try await targetsRepo.targets(zoneID: zone.id, year: date.year)
         let reported = try await targetsRepo.actuals(zoneID: zone.id)
-        let projects = formula.metrics.contains { $0.source != .reported }
-            ? try await PortfolioService.on(db).assess(zone, asOf: date).projects : []
+        var projects: [AssessedStoredProject] = []
+        if formula.metrics.contains(where: { $0.source != .reported }) {
+            if let assessed { projects = assessed } else { projects = try await PortfolioService.on(db).assess(zone, asOf: date).projects }
+        }
         let share = TimeElapsedShare(asOf: date, convention: zone.zone.timeElapsedConvention)
         let actuals = try Self.actuals(formula: formula, reported: reported, projects: projects, asOf: date)
         let scores: [DepartmentScore]

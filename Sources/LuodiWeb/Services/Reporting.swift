@@ -211,9 +211,7 @@ extension Reporting {
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        String(decoding: try JSONCoding.encoder.encode(value), as: UTF8.self) + "\n"
     }
 }
 

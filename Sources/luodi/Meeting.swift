@@ -24,7 +24,7 @@ struct MeetingAgenda: AsyncParsableCommand {
         let language = try lang.language()
         let day = try DatabaseOptions.date(heldOn, option: "--held-on"), nextDay = try DatabaseOptions.date(next, option: "--next")
         let text = try await db.withApp { app in
-            try await refusing { try await app.reporting.agendaText(zone: zone, heldOn: day, nextMeeting: nextDay, lang: language) }
+            try await app.reporting.agendaText(zone: zone, heldOn: day, nextMeeting: nextDay, lang: language)
         }
         print(text, terminator: "")
     }
@@ -41,7 +41,7 @@ struct MeetingCreate: AsyncParsableCommand {
     func run() async throws {
         let day = try DatabaseOptions.date(heldOn, option: "--held-on"), nextDay = try DatabaseOptions.date(next, option: "--next")
         let id = try await db.withApp { app in
-            try await refusing { try await app.reporting.createMeeting(zone: zone, title: title, heldOn: day, nextMeeting: nextDay) }
+            try await app.reporting.createMeeting(zone: zone, title: title, heldOn: day, nextMeeting: nextDay)
         }
         print("meeting \(id.uuidString)")
     }

@@ -35,7 +35,8 @@ struct DatabaseOptions: ParsableArguments {
 
 extension DatabaseOptions {
     /// Runs `body` on a quietly built application and always shuts it down; a `ServiceError`
-    /// (an unknown zone, no zones yet) is printed and exits with status 1.
+    /// (an unknown zone, no zones yet) or a refusal (`AbortError`, whose reason names the field, as
+    /// the API says it) is printed and exits with status 1.
     func withApp<T>(mustExist: Bool = true, _ body: (Application) async throws -> T) async throws -> T {
         let app = try await quietApp(mustExist: mustExist)
         do {
@@ -45,6 +46,10 @@ extension DatabaseOptions {
         } catch let e as ServiceError {
             try? await app.asyncShutdown()
             printError(e.description)
+            throw ExitCode(1)
+        } catch let e as any AbortError {
+            try? await app.asyncShutdown()
+            printError(e.reason)
             throw ExitCode(1)
         } catch {
             try? await app.asyncShutdown()

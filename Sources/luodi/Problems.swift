@@ -56,10 +56,8 @@ struct ProblemsRaise: AsyncParsableCommand {
         guard let due = try DatabaseOptions.date(deadline, option: "--deadline") else { throw ValidationError("--deadline: required") }
         let day = try DatabaseOptions.date(on, option: "--on")
         let id = try await db.withApp { app in
-            try await refusing {
-                try await app.reporting.raiseProblem(zone: zone, project: project, title: title, description: description, raisedBy: by,
-                                                     raisedOn: day, owner: owner, deadline: due, level: l)
-            }
+            try await app.reporting.raiseProblem(zone: zone, project: project, title: title, description: description, raisedBy: by,
+                                                 raisedOn: day, owner: owner, deadline: due, level: l)
         }
         print("problem \(id.uuidString)")
     }
@@ -83,7 +81,7 @@ struct ProblemsAct: AsyncParsableCommand {
         guard let a = ProblemAction(rawValue: action), a != .raise else { throw ValidationError("--action: use assign, resolve, reopen, close or escalate") }
         let day = try DatabaseOptions.date(on, option: "--on"), due = try DatabaseOptions.date(deadline, option: "--deadline")
         let after = try await db.withApp { app in
-            try await refusing { try await app.reporting.actOnProblem(uuid, action: a, by: by, on: day, note: note, deadline: due, plan: plan) }
+            try await app.reporting.actOnProblem(uuid, action: a, by: by, on: day, note: note, deadline: due, plan: plan)
         }
         print("problem \(uuid.uuidString): \(after.state.rawValue), \(after.level.rawValue) level")
     }

@@ -11,14 +11,6 @@ struct ReportCommand: AsyncParsableCommand {
         subcommands: [ReportCycle.self, ReportFile.self, ReportList.self, ReportClose.self, ReportRanking.self, ReportBulletin.self])
 }
 
-/// Runs a reporting action; a refusal (`AbortError`) is printed with the field it names and exits 1.
-func refusing<T>(_ body: () async throws -> T) async throws -> T {
-    do { return try await body() } catch let e as any AbortError {
-        printError(e.reason)
-        throw ExitCode(1)
-    }
-}
-
 struct ReportCycle: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cycle", abstract: "Set how often a zone reports.")
     @ArgumentParser.Argument(help: "weekly (periods 2021-W10), halfMonthly (2021-03H1) or monthly (2021-03).") var cycle: String
@@ -71,13 +63,11 @@ struct ReportFile: AsyncParsableCommand {
             do { _ = try ReportPhotos.check(p.data, fileName: p.name) } catch let e as any AbortError { throw ValidationError("--photo: \(e.reason)") }
         }
         let saved = try await db.withApp { app in
-            try await refusing {
-                let saved = try await app.reporting.file(zone: zone, project: project, period: period, investment: investment,
-                                                         milestoneActuals: order.map { actuals[$0]! }, enrollment: enrolledOn, narrative: narrative,
-                                                         by: by, on: day, version: version, reason: reason, changedBy: changedBy, photos: photos.count)
-                for p in photos { _ = try await app.photos.add(p.data, fileName: p.name, to: saved.id, by: changedBy ?? by) }
-                return (saved, photos.isEmpty ? 0 : try await app.reportRepository.attachments(reportID: saved.id).count)
-            }
+            let saved = try await app.reporting.file(zone: zone, project: project, period: period, investment: investment,
+                                                     milestoneActuals: order.map { actuals[$0]! }, enrollment: enrolledOn, narrative: narrative,
+                                                     by: by, on: day, version: version, reason: reason, changedBy: changedBy, photos: photos.count)
+            for p in photos { _ = try await app.photos.add(p.data, fileName: p.name, to: saved.id, by: changedBy ?? by) }
+            return (saved, photos.isEmpty ? 0 : try await app.reportRepository.attachments(reportID: saved.id).count)
         }
         print("report \(saved.0.id.uuidString) version \(saved.0.version)\(photos.isEmpty ? "" : ", \(photos.count) photo(s) added, \(saved.1) in all")")
     }
@@ -94,10 +84,8 @@ struct ReportList: AsyncParsableCommand {
     func run() async throws {
         let language = try lang.language()
         let text = try await db.withApp { app in
-            try await refusing {
-                format == .json ? try await app.reporting.boardJSON(zone: zone, period: period)
-                    : try await app.reporting.boardText(zone: zone, period: period, lang: language)
-            }
+            format == .json ? try await app.reporting.boardJSON(zone: zone, period: period)
+                : try await app.reporting.boardText(zone: zone, period: period, lang: language)
         }
         print(text, terminator: "")
     }
@@ -112,7 +100,7 @@ struct ReportClose: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
-        try await db.withApp { app in try await refusing { try await app.reporting.close(zone: zone, period: period, by: by) } }
+        try await db.withApp { app in try await app.reporting.close(zone: zone, period: period, by: by) }
         print("closed \(period)")
     }
 }
@@ -132,10 +120,8 @@ struct ReportRanking: AsyncParsableCommand {
         let date = try DatabaseOptions.date(asOf)
         let language = try lang.language()
         let text = try await db.withApp { app in
-            try await refusing {
-                format == .json ? try await app.reporting.rankingJSON(zone: zone, asOf: date, period: period)
-                    : try await app.reporting.rankingText(zone: zone, asOf: date, period: period, lang: language)
-            }
+            format == .json ? try await app.reporting.rankingJSON(zone: zone, asOf: date, period: period)
+                : try await app.reporting.rankingText(zone: zone, asOf: date, period: period, lang: language)
         }
         print(text, terminator: "")
     }
@@ -154,7 +140,7 @@ struct ReportBulletin: AsyncParsableCommand {
     func run() async throws {
         let language = try lang.language()
         let data = try await db.withApp { app in
-            try await refusing { try await app.reporting.bulletin(zone: zone, period: period, format: format.rawValue, lang: language) }
+            try await app.reporting.bulletin(zone: zone, period: period, format: format.rawValue, lang: language)
         }
         if let output {
             do { try data.write(to: URL(fileURLWithPath: output)) } catch { throw ValidationError("--output: cannot write \(output): \(error.localizedDescription)") }

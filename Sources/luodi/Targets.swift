@@ -24,7 +24,7 @@ struct TargetsSet: AsyncParsableCommand {
     func run() async throws {
         guard remove != (target != nil) else { throw ValidationError("give --target N, or --remove") }
         try await db.withApp { app in
-            try await refusing { try await app.reporting.setTarget(zone: zone, year: year, department: department, metricKey: metric, annualTarget: target) }
+            try await app.reporting.setTarget(zone: zone, year: year, department: department, metricKey: metric, annualTarget: target)
         }
         print(remove ? "removed" : "target set")
     }
@@ -42,7 +42,7 @@ struct TargetsRecord: AsyncParsableCommand {
 
     func run() async throws {
         try await db.withApp { app in
-            try await refusing { try await app.reporting.recordActual(zone: zone, department: department, metricKey: metric, period: period, value: value, by: by) }
+            try await app.reporting.recordActual(zone: zone, department: department, metricKey: metric, period: period, value: value, by: by)
         }
         print("recorded")
     }
@@ -60,10 +60,8 @@ struct TargetsFormula: AsyncParsableCommand {
             return d
         }
         let text = try await db.withApp { app in
-            try await refusing {
-                if let data { try await app.reporting.setFormula(zone: zone, json: data) }
-                return try await app.reporting.formulaJSON(zone: zone)
-            }
+            if let data { try await app.reporting.setFormula(zone: zone, json: data) }
+            return try await app.reporting.formulaJSON(zone: zone)
         }
         print(text, terminator: "")
     }

@@ -73,11 +73,14 @@ public enum ReportedProgress {
     ///   zone's currency when filed, so only a corrupt store causes it).
     public static func completedInvestment(_ reports: [(period: ReportingPeriod, investment: Money?)], asOf: CalendarDate) throws -> Money? {
         var total: Money?
-        for r in reports where r.period.year == asOf.year && r.period.start <= asOf {
-            guard let amount = r.investment else { continue }
-            total = try total.map { try $0.adding(amount) } ?? amount
-        }
+        for amount in counted(reports, asOf: asOf) { total = try total.map { try $0.adding(amount) } ?? amount }
         return total
+    }
+
+    /// The amounts that count towards `asOf`'s year-to-date figure: of reports whose period is
+    /// named in that year and has begun by `asOf`, and that give an amount.
+    public static func counted(_ reports: [(period: ReportingPeriod, investment: Money?)], asOf: CalendarDate) -> [Money] {
+        reports.compactMap { $0.period.year == asOf.year && $0.period.start <= asOf ? $0.investment : nil }
     }
 
     /// The latest period reported by `asOf` (a report counts once its period has begun).

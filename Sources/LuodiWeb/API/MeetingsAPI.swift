@@ -204,7 +204,7 @@ enum MeetingForms {
         }
         let year = body.year ?? m.heldOn.year
         let old = try await TargetRepository(db: db).target(zoneID: m.zoneID, year: year, department: department, metricKey: metric.key)
-        let title = "目标调整 / target: \(department) \(metric.name) \(year) \(old.map { TargetsView.number($0) } ?? "—") → \(TargetsView.number(body.annualTarget)) \(metric.unit)"
+        let title = "目标调整 / target: \(department) \(metric.name) \(year) \(old.map { Format.number($0) } ?? "—") → \(Format.number(body.annualTarget)) \(metric.unit)"
         do {
             return try await repo.addTargetAction(id, expectedVersion: body.version, agendaTitle: agendaTitle, title: title, department: department,
                                                   metricKey: metric.key, year: year, annualTarget: body.annualTarget, effectiveOn: m.heldOn)

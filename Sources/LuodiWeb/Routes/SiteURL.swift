@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every page and API path. Views build links only through this type, and `routes(_:)`
+/// Every page path (the API registers its own, described in the OpenAPI document). Views build links only through this type, and `routes(_:)`
 /// registers handlers for the same paths, so a link cannot point at a page that does not exist.
 public enum SiteURL {
     case dashboard
@@ -34,14 +34,6 @@ public enum SiteURL {
     case importCommit(UUID)
     case language(Language)
     case stylesheet
-    case api(API)
-
-    public enum API {
-        case dashboard, projects, project(UUID), projectLinks(UUID), imports, openAPI
-        case reports, report(UUID), reportAttachments(UUID), periods, periodClose(String), reportingCycle
-        case ranking, targets, targetActuals, rankingFormula
-        case meetings, meeting(UUID), meetingActions(UUID), bulletin, audit
-    }
 
     /// Path segments as Vapor registers them (`:id` for parameters).
     public var path: String {
@@ -77,30 +69,6 @@ public enum SiteURL {
         case let .importCommit(id): return "/import/\(id.uuidString)/commit"
         case let .language(l): return "/language/\(l.rawValue)"
         case .stylesheet: return "/assets/luodi.css"
-        case let .api(a):
-            switch a {
-            case .dashboard: return "/api/v1/dashboard"
-            case .projects: return "/api/v1/projects"
-            case let .project(id): return "/api/v1/projects/\(id.uuidString)"
-            case let .projectLinks(id): return "/api/v1/projects/\(id.uuidString)/links"
-            case .imports: return "/api/v1/imports"
-            case .openAPI: return "/api/v1/openapi.json"
-            case .reports: return "/api/v1/reports"
-            case let .report(id): return "/api/v1/reports/\(id.uuidString)"
-            case let .reportAttachments(id): return "/api/v1/reports/\(id.uuidString)/attachments"
-            case .periods: return "/api/v1/periods"
-            case let .periodClose(name): return "/api/v1/periods/\(name)/close"
-            case .reportingCycle: return "/api/v1/reporting-cycle"
-            case .ranking: return "/api/v1/ranking"
-            case .targets: return "/api/v1/targets"
-            case .targetActuals: return "/api/v1/targets/actuals"
-            case .rankingFormula: return "/api/v1/ranking-formula"
-            case .meetings: return "/api/v1/meetings"
-            case .bulletin: return "/api/v1/bulletin"
-            case .audit: return "/api/v1/audit"
-            case let .meeting(id): return "/api/v1/meetings/\(id.uuidString)"
-            case let .meetingActions(id): return "/api/v1/meetings/\(id.uuidString)/actions"
-            }
         }
     }
 

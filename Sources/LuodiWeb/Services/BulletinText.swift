@@ -52,9 +52,9 @@ public enum BulletinText {
             [p.title, p.project ?? s.blank, p.ownerDepartment, p.deadline.iso, String(p.daysLate), p.supervision.map(s.problemLevel) ?? ""]
         })
         var ranking = Section(title: t.ranking, header: [s.targets.rank, s.department, s.targets.score], rows: b.ranking.departments.map { d in
-            [String(d.rank), d.department, TargetsView.fixed2(d.score)]
+            [String(d.rank), d.department, Format.fixed2(d.score)]
         })
-        ranking.lines = [b.ranking.formulaText[lang == .zhHans ? "zh-Hans" : "en"] ?? ""]
+        ranking.lines = [b.ranking.formulaText[lang.rawValue] ?? ""]
         if b.ranking.departments.isEmpty { ranking.lines.insert(s.targets.noTargets, at: 0) }
         return [summary, changes, events(t.starts, b.starts, milestone: false), events(t.milestonesMet, b.milestonesMet, milestone: true),
                 events(t.newSignings, b.newSignings, milestone: false), lagging, problems, ranking]

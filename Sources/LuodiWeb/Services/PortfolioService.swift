@@ -29,8 +29,19 @@ public struct ReportingState: Sendable, Hashable {
     public let lastReported: ReportingPeriod?
     /// A whole cycle passed without a report ("no report since …"; see `ReportedProgress.isStale`).
     public let stale: Bool
+    /// How many reports the completed investment shown was summed from (`ReportedProgress.counted`); 0: imported.
+    public let summedReports: Int
     /// The completed investment shown was summed from the year's reports, not imported.
-    public let derivedFromReports: Bool
+    public var derivedFromReports: Bool { summedReports > 0 }
+
+    /// A project's state at `asOf` from its reports' periods and amounts, with the year-to-date sum.
+    /// - Throws: `MoneyError` if amounts of two currencies meet (only a corrupt store causes it).
+    static func of(_ figures: [(period: ReportingPeriod, investment: Money?)], cycle: ReportingCycle, asOf: CalendarDate) throws -> (ReportingState, Money?) {
+        let last = ReportedProgress.lastReported(figures.map(\.period), asOf: asOf)
+        let derived = try ReportedProgress.completedInvestment(figures, asOf: asOf)
+        return (ReportingState(lastReported: last, stale: ReportedProgress.isStale(lastReported: last, asOf: asOf, cycle: cycle),
+                               summedReports: ReportedProgress.counted(figures, asOf: asOf).count), derived)
+    }
 }
 
 /// Reads the portfolio and applies the zone's rules: the one place that turns stored projects
@@ -100,12 +111,7 @@ public struct PortfolioService: Sendable {
         guard let cycle = zone.zone.reportingCycle, let reports else { return [:] }
         let figures = try await reports.reportedFigures(zoneID: zone.id)
         var out: [UUID: ReportingState] = [:]
-        for id in projectIDs {
-            let f = figures[id] ?? []
-            let last = ReportedProgress.lastReported(f.map(\.period), asOf: asOf)
-            out[id] = ReportingState(lastReported: last, stale: ReportedProgress.isStale(lastReported: last, asOf: asOf, cycle: cycle),
-                                     derivedFromReports: try ReportedProgress.completedInvestment(f, asOf: asOf) != nil)
-        }
+        for id in projectIDs { out[id] = try ReportingState.of(figures[id] ?? [], cycle: cycle, asOf: asOf).0 }
         return out
     }
 
@@ -115,11 +121,9 @@ public struct PortfolioService: Sendable {
                          cycle: ReportingCycle?, asOf: CalendarDate) throws -> (ProjectPlan, ReportingState?) {
         guard let cycle else { return (plan, nil) }
         var plan = plan
-        let derived = try ReportedProgress.completedInvestment(figures, asOf: asOf)
+        let (state, derived) = try ReportingState.of(figures, cycle: cycle, asOf: asOf)
         if let derived { plan.project.completedInvestment = derived }
-        let last = ReportedProgress.lastReported(figures.map(\.period), asOf: asOf)
-        return (plan, ReportingState(lastReported: last, stale: ReportedProgress.isStale(lastReported: last, asOf: asOf, cycle: cycle),
-                                     derivedFromReports: derived != nil))
+        return (plan, state)
     }
 
     /// The status report of one zone, or of every zone when `zoneName` is nil.

@@ -85,15 +85,15 @@ extension Reporting {
         let r = try await RankingReport.load(db, zone: try await TargetForms.zone(db, zone), asOf: asOf, period: period)
         let s = lang.strings, t = s.targets
         var out = "\(r.zone)\t\(r.period.map { "\($0)\t" } ?? "")\(s.asOf) \(r.asOf.iso)\t\(t.shareNote(Format.percent(r.timeElapsedShare.percent)))\n"
-        out += (r.formulaText[lang == .zhHans ? "zh-Hans" : "en"] ?? "") + "\n"
+        out += (r.formulaText[lang.rawValue] ?? "") + "\n"
         guard !r.departments.isEmpty else { return out + t.noTargets + "\n" }
         out += [t.rank, s.department, t.score, t.metric, t.unit, t.annualTarget, t.actualToDate, t.completion, t.ratio, t.capped, t.weight, t.points]
             .joined(separator: "\t") + "\n"
         for d in r.departments {
             for c in d.contributions {
-                out += ["\(d.rank)", d.department, TargetsView.fixed2(d.score), c.metricName, c.unit, TargetsView.number(c.annualTarget),
-                        TargetsView.number(c.actualToDate) + (c.reported ? "" : " (\(t.notReported))"), Format.percent(c.completion * 100),
-                        TargetsView.fixed4(c.ratio), TargetsView.fixed4(c.cappedRatio), TargetsView.number(c.weight), TargetsView.fixed2(c.points)]
+                out += ["\(d.rank)", d.department, Format.fixed2(d.score), c.metricName, c.unit, Format.number(c.annualTarget),
+                        Format.number(c.actualToDate) + (c.reported ? "" : " (\(t.notReported))"), Format.percent(c.completion * 100),
+                        Format.fixed4(c.ratio), Format.fixed4(c.cappedRatio), Format.number(c.weight), Format.fixed2(c.points)]
                     .map(ProblemText.cell).joined(separator: "\t") + "\n"
             }
         }
@@ -205,7 +205,7 @@ extension Reporting {
         if let project { projectID = try await Self.project(project, in: z, db: db).id }
         let names = Dictionary(uniqueKeysWithValues: try await FluentPortfolioRepository(db: db).projects(zoneID: z.id).map { ($0.id, $0.plan.project.name) })
         return try await AuditLog.entries(on: db, zoneID: z.id, projectID: projectID, actor: actor, limit: limit).map { e in
-            [AuditPage.time(e.at), e.actor, e.projectID.flatMap { names[$0] } ?? "", e.entity, e.entityID, e.action, e.old ?? "", e.new ?? ""]
+            [Format.utcTime(e.at), e.actor, e.projectID.flatMap { names[$0] } ?? "", e.entity, e.entityID, e.action, e.old ?? "", e.new ?? ""]
                 .map(ProblemText.cell).joined(separator: "\t") + "\n"
         }.joined()
     }

@@ -35,17 +35,11 @@ enum AuditPage {
             entries.isEmpty ? .p(.class("note"), .text(a.none)) : .table(
                 .tr(.th(.text(a.at)), .th(.text(a.actor)), .th(.text(s.name)), .th(.text(a.entity)), .th(.text(s.action)), .th(.text(a.old)), .th(.text(a.new))),
                 .forEach(entries) { e in
-                    .tr(.td(.class("nowrap"), .text(Self.time(e.at))), .td(.text(e.actor)), .td(.text(e.projectID.flatMap { names[$0] } ?? "")),
+                    .tr(.td(.class("nowrap"), .text(Format.utcTime(e.at))), .td(.text(e.actor)), .td(.text(e.projectID.flatMap { names[$0] } ?? "")),
                         .td(.text("\(e.entity) \(e.entityID.count > 40 ? String(e.entityID.prefix(8)) + "…" : e.entityID)")), .td(.text(e.action)),
                         .td(.class("json"), .text(e.old ?? "")), .td(.class("json"), .text(e.new ?? "")))
                 })
         )
     }
 
-    /// UTC time to the second, as the log keeps it.
-    static func time(_ d: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: d)
-    }
 }

@@ -6,7 +6,6 @@ import LuodiStore
 struct MeetingsModel {
     let lang: Language
     let path: String
-    let zones: [String]
     let zone: String
     let today: CalendarDate
     let meetings: [(id: UUID, title: String, heldOn: CalendarDate, items: Int)]

@@ -6,11 +6,11 @@ import Vapor
 /// `/meetings`: the zone's dispatch meetings; a form opens a new one with its generated agenda.
 enum MeetingsPage {
     static func handle(_ req: Request) async throws -> Response {
-        guard let (zones, zone) = try await req.selectedZone() else {
+        guard let (_, zone) = try await req.selectedZone() else {
             return EmptyState.view(lang: req.language, path: req.pathAndQuery).response()
         }
         return MeetingsView.render(MeetingsModel(
-            lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name), zone: zone.zone.name,
+            lang: req.language, path: req.pathAndQuery, zone: zone.zone.name,
             today: CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone),
             meetings: try await MeetingRepository(db: req.db).meetings(zoneID: zone.id))).response()
     }

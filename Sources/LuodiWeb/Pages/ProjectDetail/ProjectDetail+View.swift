@@ -49,8 +49,7 @@ enum ProjectDetailView {
                 field(s.totalInvestment, p.totalInvestment.map { Format.money($0, m.lang) }),
                 field(s.plannedInvestment, p.annualPlannedInvestment.map { Format.money($0, m.lang) }),
                 field(s.completedInvestment, p.completedInvestment.map { money in
-                    let summed = m.reports.filter { $0.period.year == m.asOf.year && $0.period.start <= m.asOf && $0.report.investmentInPeriod != nil }.count
-                    return Format.money(money, m.lang) + (m.reporting?.derivedFromReports == true ? "(\(s.reporting.fromReports(summed)))" : "")
+                    Format.money(money, m.lang) + (m.reporting.map { $0.derivedFromReports ? "(\(s.reporting.fromReports($0.summedReports)))" : "" } ?? "")
                 }),
                 field(s.completionRate, p.annualPlannedInvestment.flatMap { plan in p.completedInvestment?.ratio(to: plan) }.map { Format.percent($0 * 100) }),
                 field(s.statisticalEnrollment, p.statisticalEnrollment?.iso),
@@ -85,7 +84,7 @@ enum ProjectDetailView {
                         .td(.text(ms.sourceStatus ?? ""), .if(ms.isOverdue(asOf: m.asOf), .span(.class("overdue"), .text(" \(s.overdue)")))),
                         .if(!m.network.isEmpty, .group(
                             .td(.text(m.plan.links.filter { $0.successor == ms.name }
-                                .map { $0.type == .finishToStart && $0.lagDays == 0 ? $0.predecessor : "\($0.predecessor) \($0.type.rawValue)\($0.lagDays == 0 ? "" : $0.lagDays > 0 ? "+\($0.lagDays)" : "\($0.lagDays)")" }
+                                .map(ProjectDetailPage.linkText)
                                 .joined(separator: "; "))),
                             .td(.class("num"), .text(m.network[ms.name].flatMap { $0.finished ? nil : "\($0.totalFloatDays)" } ?? "")),
                             .td(m.network[ms.name]?.critical == true ? .span(.class("overdue"), .text(s.critical)) : .text(""))

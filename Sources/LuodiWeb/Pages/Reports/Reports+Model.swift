@@ -6,5 +6,4 @@ struct ReportsModel {
     let path: String
     let zones: [String]
     let board: PeriodBoard
-    let currency: CurrencyCode
 }

@@ -10,8 +10,7 @@ enum ReportsPage {
             return EmptyState.view(lang: req.language, path: req.pathAndQuery).response()
         }
         let board = try await PeriodBoard.load(req.db, zone: zone, period: req.query[String.self, at: "period"])
-        return ReportsView.render(ReportsModel(lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name), board: board,
-                                               currency: zone.zone.currency)).response()
+        return ReportsView.render(ReportsModel(lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name), board: board)).response()
     }
 
     /// Closes the period named in the form, then shows it.

@@ -1,3 +1,4 @@
+import Foundation
 import LuodiCore
 
 /// Display formats: money in 万元/亿元 for CNY (DESIGN.md), millions for other currencies.
@@ -40,4 +41,26 @@ enum Format {
     }
 
     static func date(_ d: CalendarDate?, _ lang: Language) -> String { d?.iso ?? lang.strings.blank }
+
+    /// Two decimals (scores, points): 86.42.
+    static func fixed2(_ v: Double) -> String { String(format: "%.2f", v) }
+    /// Four decimals (ratios): 1.0083.
+    static func fixed4(_ v: Double) -> String { String(format: "%.4f", v) }
+    /// Two decimals with a sign (percentage points against time elapsed): +25.41, -9.59.
+    static func signed(_ v: Double) -> String { (v >= 0 ? "+" : "") + String(format: "%.2f", v) }
+    /// A figure without needless decimals, thousands grouped: 12,000, 2.5.
+    static func number(_ v: Double) -> String {
+        guard abs(v) < 1e15 else { return String(format: "%.2f", v) }
+        if v == v.rounded() { return grouped(Int64(v)) }
+        let cents = Int64((abs(v) * 100).rounded())
+        return (v < 0 ? "-" : "") + grouped(cents / 100) + "." + String(format: "%02d", cents % 100)
+    }
+
+    /// A moment in UTC to the second, as the audit log keeps it: 2026-11-29T13:45:52Z.
+    static func utcTime(_ d: Date) -> String { utc.string(from: d) }
+    nonisolated(unsafe) private static let utc: ISO8601DateFormatter = {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f
+    }()
 }

@@ -8,7 +8,6 @@ struct TargetsModel {
     let zones: [String]
     let ranking: RankingReport
     let convention: TimeElapsedConvention
-    let cycle: ReportingCycle?
     /// The current period of the zone's cycle, proposed in the figure form.
     let currentPeriod: String?
     let departments: [String]

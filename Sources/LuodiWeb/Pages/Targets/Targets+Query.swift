@@ -16,7 +16,7 @@ enum TargetsPage {
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
         return TargetsView.render(TargetsModel(
             lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name), ranking: ranking,
-            convention: zone.zone.timeElapsedConvention, cycle: zone.zone.reportingCycle,
+            convention: zone.zone.timeElapsedConvention,
             currentPeriod: zone.zone.reportingCycle.map { ReportingPeriod(containing: today, cycle: $0).name }, departments: departments)).response()
     }
 

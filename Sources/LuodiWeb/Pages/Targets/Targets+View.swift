@@ -15,16 +15,16 @@ enum TargetsView {
                     .tr(.th(.class("num"), .text(t.rank)), .th(.text(s.department)), .th(.class("num"), .text(t.score)),
                         .forEach(metrics) { .th(.class("num"), .text("\($0.name)(\($0.unit))")) }),
                     .forEach(r.departments) { d in
-                        .tr(.td(.class("num"), .text("\(d.rank)")), .td(.text(d.department)), .td(.class("num"), .strong(.text(fixed2(d.score)))),
+                        .tr(.td(.class("num"), .text("\(d.rank)")), .td(.text(d.department)), .td(.class("num"), .strong(.text(Format.fixed2(d.score)))),
                             .forEach(metrics) { metric in
                                 .td(.class("num"), .unwrap(d.contributions.first { $0.metricKey == metric.key }) { c in
-                                    .group(.text("\(number(c.actualToDate))/\(number(c.annualTarget))"), .br(),
-                                           .span(.class("note"), .text("\(Format.percent(c.completion * 100)) · \(fixed2(c.points))")))
+                                    .group(.text("\(Format.number(c.actualToDate))/\(Format.number(c.annualTarget))"), .br(),
+                                           .span(.class("note"), .text("\(Format.percent(c.completion * 100)) · \(Format.fixed2(c.points))")))
                                 })
                             })
                     }),
                 .h2(.text(t.formula)),
-                .p(.class("card"), .text(r.formulaText[m.lang == .zhHans ? "zh-Hans" : "en"] ?? "")),
+                .p(.class("card"), .text(r.formulaText[m.lang.rawValue] ?? "")),
                 .h2(.text(t.contributions)),
                 .table(
                     .tr(.th(.text(s.department)), .th(.text(t.metric)), .th(.class("num"), .text(t.annualTarget)), .th(.class("num"), .text(t.actualToDate)),
@@ -33,12 +33,12 @@ enum TargetsView {
                     .forEach(r.departments) { d in
                         .forEach(d.contributions) { c in
                             .tr(.td(.text(d.department)), .td(.text("\(c.metricName)(\(c.unit))")),
-                                .td(.class("num"), .text(number(c.annualTarget))),
-                                .td(.class("num"), .text(number(c.actualToDate)), .if(!c.reported, .span(.class("flag"), .text(t.notReported)))),
+                                .td(.class("num"), .text(Format.number(c.annualTarget))),
+                                .td(.class("num"), .text(Format.number(c.actualToDate)), .if(!c.reported, .span(.class("flag"), .text(t.notReported)))),
                                 .td(.class("num"), .text(Format.percent(c.completion * 100))),
-                                .td(.class("num"), .text(c.direction == .higherIsBetter ? signed(c.completion * 100 - r.timeElapsedShare.percent) : "")),
-                                .td(.class("num"), .text(fixed4(c.ratio))), .td(.class("num"), .text(fixed4(c.cappedRatio))),
-                                .td(.class("num"), .text(number(c.weight))), .td(.class("num"), .text(fixed2(c.points))))
+                                .td(.class("num"), .text(c.direction == .higherIsBetter ? Format.signed(c.completion * 100 - r.timeElapsedShare.percent) : "")),
+                                .td(.class("num"), .text(Format.fixed4(c.ratio))), .td(.class("num"), .text(Format.fixed4(c.cappedRatio))),
+                                .td(.class("num"), .text(Format.number(c.weight))), .td(.class("num"), .text(Format.fixed2(c.points))))
                         }
                     })
             ),
@@ -48,7 +48,7 @@ enum TargetsView {
                     .th(.text(t.directionLabel)), .th(.class("num"), .text(t.weight)), .th(.text(t.sourceLabel))),
                 .forEach(metrics) { metric in
                     .tr(.td(.text(metric.name)), .td(.text(metric.key)), .td(.text(metric.unit)), .td(.text(t.workLine(metric.workLine))),
-                        .td(.text(t.direction(metric.direction))), .td(.class("num"), .text(number(metric.weight))), .td(.text(t.source(metric.source))))
+                        .td(.text(t.direction(metric.direction))), .td(.class("num"), .text(Format.number(metric.weight))), .td(.text(t.source(metric.source))))
                 }),
             .raw("<datalist id=\"departments\">" + m.departments.map { "<option value=\"\(attr($0))\"></option>" }.joined() + "</datalist>"),
             .div(.class("two"),
@@ -77,16 +77,5 @@ enum TargetsView {
     private static func departmentField(_ m: TargetsModel) -> Node<HTML.FormContext> {
         .label(.text(m.lang.strings.department),
                .input(.type(.text), .name("department"), .required(true), .attribute(named: "list", value: "departments")))
-    }
-
-    static func fixed2(_ v: Double) -> String { String(format: "%.2f", v) }
-    static func fixed4(_ v: Double) -> String { String(format: "%.4f", v) }
-    static func signed(_ v: Double) -> String { (v >= 0 ? "+" : "") + String(format: "%.2f", v) }
-    /// A figure without needless decimals, thousands grouped: 12,000, 2.5.
-    static func number(_ v: Double) -> String {
-        guard abs(v) < 1e15 else { return String(format: "%.2f", v) }
-        if v == v.rounded() { return Format.grouped(Int64(v)) }
-        let cents = Int64((abs(v) * 100).rounded())
-        return (v < 0 ? "-" : "") + Format.grouped(cents / 100) + "." + String(format: "%02d", cents % 100)
     }
 }

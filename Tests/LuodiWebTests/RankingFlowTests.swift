@@ -48,6 +48,10 @@ import VaporTesting
             try await app.sendJSON(.PUT, "/api/v1/ranking-formula", #"{"formula": {"cap": 1.2, "metrics": []}}"#, expect: .unprocessableEntity, mentions: "at least one metric")
             try await app.sendJSON(.PUT, "/api/v1/ranking-formula", #"{"formula": {"cap": 1.2, "metrics": [{"key": "newSignedProjects", "name": "新签约项目", "unit": "个", "direction": "higherIsBetter", "workLine": "attraction", "weight": 20}]}}"#,
                                    expect: .unprocessableEntity, mentions: "metric 'investmentCompleted' has targets (建设局, 2021)")
+            // A closed period's figures no longer change.
+            try await app.sendJSON(.POST, "/api/v1/periods/2021-01/close", #"{"by": "办公室"}"#)
+            try await app.sendJSON(.POST, "/api/v1/targets/actuals", #"{"department": "招商一局", "metricKey": "newSignedProjects", "period": "2021-01", "value": 9, "by": "x"}"#,
+                                   expect: .unprocessableEntity, mentions: "period: 2021-01 is closed; its figures can no longer change")
             // Spaces inside a department name do not make a second department.
             try await app.sendJSON(.POST, "/api/v1/targets/actuals", #"{"department": "招商  一局", "metricKey": "talentsIntroduced", "period": "2021-04", "value": 0, "by": "x"}"#)
 

@@ -80,6 +80,7 @@ public enum ReportStoreError: Error, Equatable, Sendable, CustomStringConvertibl
     case notBegun(String, start: CalendarDate)
     case tooManyAttachments(Int)
     case closedToPhotos(String)
+    case closedToFigures(String)
 
     public var description: String {
         switch self {
@@ -92,6 +93,7 @@ public enum ReportStoreError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .notBegun(p, start): return "period: \(p) has not begun (it starts \(start))"
         case let .tooManyAttachments(n): return "file: a report holds at most \(n) photos"
         case let .closedToPhotos(p): return "file: period \(p) is closed; its reports take no more photos"
+        case let .closedToFigures(p): return "period: \(p) is closed; its figures can no longer change"
         }
     }
 }

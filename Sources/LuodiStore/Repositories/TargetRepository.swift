@@ -90,9 +90,13 @@ public struct TargetRepository: Sendable {
     }
 
     /// Records (or replaces) a department's figure for one period.
+    /// - Throws: `ReportStoreError.closedToFigures` when the period is closed (checked in the write's transaction).
     public func record(zoneID: UUID, department: String, metricKey: String, period: ReportingPeriod, value: Double,
                        by: String, on day: CalendarDate) async throws {
         try await db.writeTransaction { tx in
+            if try await ReportingPeriodRecord.query(on: tx).filter(\.$zoneID == zoneID).filter(\.$name == period.name).first() != nil {
+                throw ReportStoreError.closedToFigures(period.name)
+            }
             let found = try await TargetActualRecord.query(on: tx).filter(\.$zoneID == zoneID).filter(\.$department == department)
                 .filter(\.$metricKey == metricKey).filter(\.$period == period.name).first()
             try await AuditLog.write(on: tx, zoneID: zoneID, entity: "actual", entityID: "\(period.name)/\(department)/\(metricKey)",

@@ -180,8 +180,7 @@ enum MeetingForms {
         let attendees = body.attendees ?? m.attendees
         try ProblemForms.limited("attendees", attendees)
         do { return try await repo.update(id, expectedVersion: body.version, attendees: attendees, agenda: entries) } catch let e as StoreError {
-            if case .conflict = e { throw Abort(.conflict, reason: e.description) }
-            throw e
+            throw e.http
         }
     }
 
@@ -209,8 +208,7 @@ enum MeetingForms {
             return try await repo.addTargetAction(id, expectedVersion: body.version, agendaTitle: agendaTitle, title: title, department: department,
                                                   metricKey: metric.key, year: year, annualTarget: body.annualTarget, effectiveOn: m.heldOn)
         } catch let e as StoreError {
-            if case .conflict = e { throw Abort(.conflict, reason: e.description) }
-            throw e
+            throw e.http
         }
     }
 
@@ -231,8 +229,7 @@ enum MeetingForms {
             return try await repo.addAction(id, expectedVersion: body.version, agendaTitle: entry?.item.title, problem: problem,
                                             projectID: entry?.item.projectRef.flatMap(UUID.init(uuidString:)))
         } catch let e as StoreError {
-            if case .conflict = e { throw Abort(.conflict, reason: e.description) }
-            throw e
+            throw e.http
         }
     }
 }

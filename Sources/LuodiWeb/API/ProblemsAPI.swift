@@ -62,7 +62,7 @@ struct ProblemsAPI: RouteCollection {
             throw ProblemForms.bodyError(error, expected: "title, raisedBy, ownerDepartment, deadline (yyyy-MM-dd) and optionally zone, projectID, description, raisedOn, level")
         }
         let zone: StoredZone
-        do { zone = try await req.portfolio.zone(named: body.zone) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
+        zone = try await req.portfolio.zone(named: body.zone)
         let id = try await ProblemForms.raise(req.db, zone: zone, projectID: body.projectID, title: body.title, description: body.description ?? "",
                                               raisedBy: body.raisedBy, raisedOn: body.raisedOn, owner: body.ownerDepartment,
                                               deadline: body.deadline, level: body.level ?? .zone)
@@ -178,9 +178,7 @@ enum ProblemForms {
         } catch let e as ProblemError {
             throw Abort(.unprocessableEntity, reason: "\(e == .closeNeedsNote ? "note" : "action"): \(e)")
         } catch let e as StoreError {
-            if case .conflict = e { throw Abort(.conflict, reason: e.description) }
-            if case .notFound = e { throw Abort(.notFound, reason: e.description) }
-            throw e
+            throw e.http
         }
     }
 }

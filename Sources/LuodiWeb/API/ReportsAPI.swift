@@ -179,7 +179,7 @@ struct ReportsAPI: RouteCollection {
         let body: CloseBody
         do { body = try req.content.decode(CloseBody.self) } catch { throw ProblemForms.bodyError(error, expected: "by and optionally zone") }
         let zone: StoredZone
-        do { zone = try await req.portfolio.zone(named: body.zone) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
+        zone = try await req.portfolio.zone(named: body.zone)
         let name = req.parameters.get("name") ?? ""
         try await ReportForms.close(req.db, zone: zone, period: name, by: body.by)
         return try await PeriodBoard.load(req.db, zone: zone, period: name)
@@ -189,7 +189,7 @@ struct ReportsAPI: RouteCollection {
         let body: CycleBody
         do { body = try req.content.decode(CycleBody.self) } catch { throw ProblemForms.bodyError(error, expected: "cycle (weekly, halfMonthly or monthly) and optionally zone") }
         let zone: StoredZone
-        do { zone = try await req.portfolio.zone(named: body.zone) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
+        zone = try await req.portfolio.zone(named: body.zone)
         try await req.reports.setCycle(zoneID: zone.id, body.cycle)
         return try await PeriodBoard.load(req.db, zone: try await req.portfolio.zone(named: zone.zone.name), period: nil)
     }
@@ -236,15 +236,8 @@ enum ReportForms {
             return try await ReportRepository(db: db).save(report, projectID: body.projectID, zone: zone, expectedVersion: body.version,
                                               by: try body.changedBy.flatMap { $0.trimmingWhitespace().isEmpty ? nil : try ProblemForms.name("changedBy", $0) } ?? by,
                                               on: today, reason: body.reason)
-        } catch let e as ReportStoreError {
-            if case .alreadyReported = e { throw Abort(.conflict, reason: e.description) }
-            throw Abort(.unprocessableEntity, reason: e.description)
-        } catch let e as ProgressReportError {
-            throw Abort(.unprocessableEntity, reason: e.description)
         } catch let e as StoreError {
-            if case .conflict = e { throw Abort(.conflict, reason: e.description) }
-            if case .notFound = e { throw Abort(.notFound, reason: e.description) }
-            throw e
+            throw e.http
         }
     }
 
@@ -262,11 +255,7 @@ enum ReportForms {
                            completedInvestment: $0.project.completedInvestment,
                            milestonesFinished: $0.plan.milestones.filter { m in m.actualFinish.map { $0 <= day } ?? false }.count)
         }
-        do {
-            try await ReportRepository(db: db).close(period: period, zone: zone, by: by, on: closedOn, snapshots: snapshots)
-        } catch let e as ReportStoreError {
-            throw Abort(.unprocessableEntity, reason: e.description)
-        }
+        try await ReportRepository(db: db).close(period: period, zone: zone, by: by, on: closedOn, snapshots: snapshots)
     }
 }
 

@@ -106,7 +106,7 @@ enum TargetForms {
     static let maxFigure = 1e12
 
     static func zone(_ db: any Database, _ name: String?) async throws -> StoredZone {
-        do { return try await PortfolioService.on(db).zone(named: name) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
+        try await PortfolioService.on(db).zone(named: name)
     }
 
     static func view(_ db: any Database, zone: StoredZone, year: Int) async throws -> TargetsAPI.TargetsView {
@@ -165,14 +165,11 @@ enum TargetForms {
         guard value.isFinite, value >= 0, value <= maxFigure else {
             throw Abort(.unprocessableEntity, reason: "value: must be a number from 0 to 1,000,000,000,000 in \(metric.unit)")
         }
-        guard let cycle = zone.zone.reportingCycle else { throw Abort(.unprocessableEntity, reason: ReportStoreError.noCycle(zone: zone.zone.name).description) }
+        guard let cycle = zone.zone.reportingCycle else { throw ReportStoreError.noCycle(zone: zone.zone.name) }
         let period = try ReportForms.period(name)
-        guard period.cycle == cycle else { throw Abort(.unprocessableEntity, reason: ReportStoreError.wrongCycle(period: name, cycle: cycle).description) }
-        if try await ReportRepository(db: db).closedPeriods(zoneID: zone.id).contains(where: { $0.name == period.name }) {
-            throw Abort(.unprocessableEntity, reason: "period: \(period.name) is closed; its figures can no longer change")
-        }
+        guard period.cycle == cycle else { throw ReportStoreError.wrongCycle(period: name, cycle: cycle) }
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
-        guard period.start <= today else { throw Abort(.unprocessableEntity, reason: ReportStoreError.notBegun(period.name, start: period.start).description) }
+        guard period.start <= today else { throw ReportStoreError.notBegun(period.name, start: period.start) }
         try await TargetRepository(db: db).record(zoneID: zone.id, department: department, metricKey: metricKey, period: period,
                                                   value: value, by: by, on: today)
         return period

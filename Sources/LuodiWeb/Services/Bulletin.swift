@@ -64,7 +64,7 @@ public struct Bulletin: Content, Sendable {
     static func load(_ db: any Database, zone: StoredZone, period name: String) async throws -> Bulletin {
         let period = try ReportForms.period(name)
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
-        guard period.start <= today else { throw Abort(.unprocessableEntity, reason: ReportStoreError.notBegun(period.name, start: period.start).description) }
+        guard period.start <= today else { throw ReportStoreError.notBegun(period.name, start: period.start) }
         let asOf = period.figuresDay(today: today)
         let service = PortfolioService.on(db)
         let assessed = try await service.assess(zone, asOf: asOf)

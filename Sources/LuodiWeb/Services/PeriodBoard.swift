@@ -50,7 +50,7 @@ struct PeriodBoard: Content {
         let period: ReportingPeriod
         if let name, !name.isEmpty {
             period = try ReportForms.period(name)
-            guard period.cycle == cycle else { throw Abort(.unprocessableEntity, reason: ReportStoreError.wrongCycle(period: name, cycle: cycle).description) }
+            guard period.cycle == cycle else { throw ReportStoreError.wrongCycle(period: name, cycle: cycle) }
         } else {
             period = ReportingPeriod(containing: today, cycle: cycle)
         }

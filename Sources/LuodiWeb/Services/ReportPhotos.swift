@@ -61,7 +61,6 @@ public struct ReportPhotos: Sendable {
             try await ReportRepository(db: db).addAttachment(attachment, limit: Self.countLimit)
         } catch {
             try? FileManager.default.removeItem(at: url)
-            if let e = error as? ReportStoreError { throw Abort(.unprocessableEntity, reason: e.description) }
             throw error
         }
         return attachment

@@ -30,11 +30,11 @@ public struct Reporting: Sendable {
             // Photos are checked before the report is written, so a refused photo leaves the report alone.
             let repo = ReportRepository(db: db)
             if try await repo.closedPeriods(zoneID: z.id).contains(where: { $0.name == period }) {
-                throw Abort(.unprocessableEntity, reason: ReportStoreError.closedToPhotos(period).description)
+                throw ReportStoreError.closedToPhotos(period)
             }
             if let existing = try await repo.reports(zoneID: z.id, period: period, projectID: p.id).first,
                try await repo.attachments(reportID: existing.id).count + photos > ReportPhotos.countLimit {
-                throw Abort(.unprocessableEntity, reason: ReportStoreError.tooManyAttachments(ReportPhotos.countLimit).description)
+                throw ReportStoreError.tooManyAttachments(ReportPhotos.countLimit)
             }
         }
         let body = ReportsAPI.ReportBody(projectID: p.id, period: period, investmentInPeriod: investment, milestoneActuals: milestoneActuals,

@@ -47,7 +47,7 @@ enum ProblemsPage {
                                              level: form.level ?? "")
         do {
             let zone: StoredZone
-            do { zone = try await req.portfolio.zone(named: form.zone) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
+            zone = try await req.portfolio.zone(named: form.zone)
             let deadline: CalendarDate
             do { deadline = try CalendarDate(iso: try ProblemForms.required("deadline", input.deadline)) } catch let e as CalendarDateError {
                 throw Abort(.unprocessableEntity, reason: "deadline: \(e)")

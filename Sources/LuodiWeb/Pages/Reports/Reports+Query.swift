@@ -35,6 +35,6 @@ enum ReportsPage {
     }
 
     private static func zone(_ req: Request, _ name: String?) async throws -> StoredZone {
-        do { return try await req.portfolio.zone(named: name) } catch let e as ServiceError { throw Abort(.notFound, reason: e.description) }
+        try await req.portfolio.zone(named: name)
     }
 }

@@ -95,9 +95,11 @@ public struct ProblemRepository: Sendable {
     /// Every problem of the zone, in every state, earliest deadline first (then by title); with
     /// `asOf`, as they stood at the end of that day (state and level replayed from the history,
     /// orders issued by then; problems raised later left out), so a past date's lights, lists,
-    /// agendas and bulletins are what they were then.
-    public func problems(zoneID: UUID, asOf: CalendarDate? = nil) async throws -> [StoredProblem] {
-        var all = try await stored(try await ProblemRecord.query(on: db).filter(\.$zoneID == zoneID).all(), on: db)
+    /// agendas and bulletins are what they were then. With `projectID`, only that project's.
+    public func problems(zoneID: UUID, projectID: UUID? = nil, asOf: CalendarDate? = nil) async throws -> [StoredProblem] {
+        var query = ProblemRecord.query(on: db).filter(\.$zoneID == zoneID)
+        if let projectID { query = query.filter(\.$projectID == projectID) }
+        var all = try await stored(try await query.all(), on: db)
         if let asOf, !all.isEmpty {
             let events = try await ProblemEventRecord.query(on: db).filter(\.$problemID ~~ all.map(\.id)).all()
             let byProblem = Dictionary(grouping: events, by: \.problemID)

@@ -31,7 +31,7 @@ enum ProjectDetailPage {
         return ProjectDetailModel(lang: req.language, path: req.pathAndQuery, id: id, zone: zone, asOf: asOf,
                                   plan: plan, assessment: assessed.assessment, reporting: assessed.reporting, version: found.project.version,
                                   reports: try await req.reports.reports(zoneID: found.zone.id, projectID: id),
-                                  problems: try await req.problems.problems(zoneID: found.zone.id, asOf: asOf).filter { $0.projectID == id },
+                                  problems: try await req.problems.problems(zoneID: found.zone.id, projectID: id, asOf: asOf),
                                   network: network, networkError: networkError, linkInputs: inputs)
     }
 

@@ -141,7 +141,6 @@ enum ReportFormPage {
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: a.contentType)
-        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         headers.cacheControl = .init(isPrivate: true, maxAge: 86_400)
         return Response(status: .ok, headers: headers, body: .init(data: try req.photos.bytes(a, logger: req.logger)))
     }

@@ -140,10 +140,17 @@ enum MeetingForms {
         return Agenda.generate(projects: projects, problems: problems, asOf: heldOn, nextMeeting: nextMeeting)
     }
 
-    static func create(_ db: any Database, zone: StoredZone, title: String?, heldOn: CalendarDate?, nextMeeting: CalendarDate?) async throws -> UUID {
+    /// A meeting's day (default today in the zone) and the next meeting's (default a week later).
+    /// - Throws: a 422 naming `nextMeeting` when it is not after the meeting.
+    static func days(zone: StoredZone, heldOn: CalendarDate?, nextMeeting: CalendarDate?) throws -> (day: CalendarDate, next: CalendarDate) {
         let day = heldOn ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
         let next = nextMeeting ?? day.adding(days: 7)
         guard next > day else { throw Abort(.unprocessableEntity, reason: "nextMeeting: \(next) is not after the meeting (\(day))") }
+        return (day, next)
+    }
+
+    static func create(_ db: any Database, zone: StoredZone, title: String?, heldOn: CalendarDate?, nextMeeting: CalendarDate?) async throws -> UUID {
+        let (day, next) = try days(zone: zone, heldOn: heldOn, nextMeeting: nextMeeting)
         let text = title?.trimmingWhitespace() ?? ""
         let name = text.isEmpty ? "调度会 \(day.iso)" : try ProblemForms.required("title", text)
         return try await MeetingRepository(db: db).create(zoneID: zone.id, title: name, heldOn: day, nextMeeting: next,

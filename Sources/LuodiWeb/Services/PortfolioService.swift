@@ -78,31 +78,41 @@ public struct PortfolioService: Sendable {
     /// Every project of the zone with its light at `asOf` (default: today in the zone's time zone).
     public func assess(_ zone: StoredZone, asOf: CalendarDate? = nil) async throws -> AssessedZone {
         let date = asOf ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
-        let rules = zone.zone.ruleSet, convention = zone.zone.timeElapsedConvention, calendar = zone.zone.workingDays
-        let orders = try await problems?.openOrders(zoneID: zone.id, asOf: date) ?? [:]
-        let figures = zone.zone.reportingCycle == nil ? [:] : try await reports?.reportedFigures(zoneID: zone.id) ?? [:]
-        let previous = rules.redReturnsThroughAmber ? try await reports?.previousLights(zoneID: zone.id, before: date) ?? [:] : [:]
-        let projects = try await repository.projects(zoneID: zone.id).map { stored in
-            let (plan, reporting) = try Self.reported(stored.plan, figures[stored.id] ?? [], cycle: zone.zone.reportingCycle, asOf: date)
-            return AssessedStoredProject(stored: stored, plan: plan,
-                                         assessment: rules.assess(plan, asOf: date, convention: convention, previous: previous[stored.id],
-                                                                  calendar: calendar, supervision: orders[stored.id] ?? []),
-                                         reporting: reporting)
-        }
-        return AssessedZone(stored: zone, asOf: date, share: TimeElapsedShare(asOf: date, convention: convention), projects: projects)
+        let context = try await context(zone, asOf: date)
+        let projects = try await repository.projects(zoneID: zone.id).map { try context.assess($0) }
+        return AssessedZone(stored: zone, asOf: date, share: TimeElapsedShare(asOf: date, convention: zone.zone.timeElapsedConvention), projects: projects)
     }
 
     /// One project's light at `asOf`, with the open supervision orders on its problems and the figures of its reports.
     public func assess(_ project: StoredProject, of zone: StoredZone, asOf: CalendarDate) async throws -> AssessedStoredProject {
-        let z = zone.zone
-        let orders = try await problems?.openOrders(zoneID: zone.id, asOf: asOf) ?? [:]
-        let figures = z.reportingCycle == nil ? [:] : try await reports?.reportedFigures(zoneID: zone.id) ?? [:]
-        let (plan, reporting) = try Self.reported(project.plan, figures[project.id] ?? [], cycle: z.reportingCycle, asOf: asOf)
-        let previous = z.ruleSet.redReturnsThroughAmber ? try await reports?.previousLights(zoneID: zone.id, before: asOf)[project.id] : nil
-        return AssessedStoredProject(stored: project, plan: plan,
-                                     assessment: z.ruleSet.assess(plan, asOf: asOf, convention: z.timeElapsedConvention, previous: previous,
-                                                                  calendar: z.workingDays, supervision: orders[project.id] ?? []),
-                                     reporting: reporting)
+        try await context(zone, asOf: asOf).assess(project)
+    }
+
+    /// What the rules read besides the plans, loaded once for a zone and a day: open supervision
+    /// orders, reported figures, and the lights at the last closed period (when the rule set asks).
+    private struct Context {
+        let zone: Zone
+        let asOf: CalendarDate
+        let calendar: WorkingDayCalendar
+        let orders: [UUID: [SupervisionDue]]
+        let figures: [UUID: [(period: ReportingPeriod, investment: Money?)]]
+        let previous: [UUID: RAGStatus]
+
+        func assess(_ stored: StoredProject) throws -> AssessedStoredProject {
+            let (plan, reporting) = try PortfolioService.reported(stored.plan, figures[stored.id] ?? [], cycle: zone.reportingCycle, asOf: asOf)
+            return AssessedStoredProject(stored: stored, plan: plan,
+                                         assessment: zone.ruleSet.assess(plan, asOf: asOf, convention: zone.timeElapsedConvention,
+                                                                         previous: previous[stored.id], calendar: calendar,
+                                                                         supervision: orders[stored.id] ?? []),
+                                         reporting: reporting)
+        }
+    }
+
+    private func context(_ zone: StoredZone, asOf: CalendarDate) async throws -> Context {
+        Context(zone: zone.zone, asOf: asOf, calendar: zone.zone.workingDays,
+                orders: try await problems?.openOrders(zoneID: zone.id, asOf: asOf) ?? [:],
+                figures: zone.zone.reportingCycle == nil ? [:] : try await reports?.reportedFigures(zoneID: zone.id) ?? [:],
+                previous: zone.zone.ruleSet.redReturnsThroughAmber ? try await reports?.previousLights(zoneID: zone.id, before: asOf) ?? [:] : [:])
     }
 
     /// Each project's reporting state at `asOf` (empty when the zone has no cycle), without

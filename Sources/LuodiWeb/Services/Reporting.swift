@@ -132,9 +132,7 @@ extension Reporting {
     /// position, urgency in days, item, why it is there.
     public func agendaText(zone: String?, heldOn: CalendarDate?, nextMeeting: CalendarDate?, lang: Language) async throws -> String {
         let z = try await TargetForms.zone(db, zone)
-        let day = heldOn ?? CalendarDate.today(timeZoneIdentifier: z.zone.timeZone)
-        let next = nextMeeting ?? day.adding(days: 7)
-        guard next > day else { throw Abort(.unprocessableEntity, reason: "nextMeeting: \(next) is not after the meeting (\(day))") }
+        let (day, next) = try MeetingForms.days(zone: z, heldOn: heldOn, nextMeeting: nextMeeting)
         let s = lang.strings
         let items = try await MeetingForms.agenda(db, zone: z, heldOn: day, nextMeeting: next)
         return "\(z.zone.name)\t\(s.meetings.heldOn) \(day.iso)\t\(s.meetings.nextMeeting) \(next.iso)\t\(s.meetings.items(items.count))\n"

@@ -25,6 +25,10 @@ struct Serve: AsyncParsableCommand {
         let app = try await buildApp(AppConfiguration(database: try db.configuration(), hostname: hostname, port: port,
                                                       loadSamplesIfEmpty: !empty, logLevel: level, dataDirectory: db.dataDir), environment: env)
         do {
+            try await app.requireAdministrator()
+            if let password = app.sampleAdministratorPassword {
+                print("Sample portfolio loaded. Sign in as administrator 'admin' with the one-time password \(password) (shown once; you will be asked to choose your own).")
+            }
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -33,10 +33,15 @@ import VaporTesting
                 entries = try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as! [[String: Any]]
             }
             let kinds = entries.reversed().map { "\($0["entity"] as? String ?? "") \($0["action"] as? String ?? "") \($0["actor"] as? String ?? "")" }
+            // The actor is the signed-in account (the tests' administrator, by API token), whatever
+            // name the change carries; changes made outside a request (the import and the calendar
+            // here, as the CLI makes them) carry the name given, "—" when none. An administrator
+            // also sees the changes of no zone: the test account and its token.
             #expect(kinds == [
-                "import apply —", "zone reportingCycle —", "report file 招商一局", "report edit 李四", "period close 办公室",
-                "problem raise 企业", "problem assign 主任", "target set —", "actual record 招商一局", "meeting create —", "meeting update —",
-                "links replace —", "calendar update —",
+                "user create —", "token create tester",
+                "import apply —", "zone reportingCycle tester", "report file tester", "report edit tester", "period close tester",
+                "problem raise tester", "problem assign tester", "target set tester", "actual record tester", "meeting create tester",
+                "meeting update tester", "links replace tester", "calendar update —",
             ])
             // Before and after are kept: the edit's old and new amounts, the target's nothing → 10.
             let edit = try #require(entries.first { $0["action"] as? String == "edit" })
@@ -48,8 +53,8 @@ import VaporTesting
                 let mine = try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as! [[String: Any]]
                 #expect(Set(mine.compactMap { $0["entity"] as? String }) == ["report", "problem", "links"] && mine.count == 5)
             }
-            try await app.testing().test(.GET, "/audit?by=%E4%B8%BB%E4%BB%BB&lang=zh-Hans") { res in
-                #expect(res.status == .ok && res.body.string.contains("<td>assign</td>") && !res.body.string.contains("<td>raise</td>"))
+            try await app.testing().test(.GET, "/audit?by=%E2%80%94&lang=zh-Hans") { res in
+                #expect(res.status == .ok && res.body.string.contains("<td>apply</td>") && !res.body.string.contains("<td>assign</td>"))
             }
         }
     }

@@ -56,10 +56,10 @@ import VaporTesting
             let escalated = try await act(app, id, #"{"version": 2, "action": "escalate", "by": "主任", "on": "2021-06-11", "deadline": "2021-06-20", "rectificationPlan": "区领导包案,6月20日前完成补偿协议"}"#, expect: .ok)
             #expect((escalated["problem"] as? [String: Any])?["level"] as? String == "district")
             #expect((escalated["orders"] as? [[String: Any]])?.map { $0["deadline"] as? String } == ["2021-06-20"])
-            // The audit log keeps the order with the escalation.
+            // The audit log keeps the order with the escalation, by the account that made it.
             let zoneID = try #require(try await app.portfolioRepository.zone(named: "测试开发区")).id
             let logged = try #require(try await AuditLog.entries(on: app.db, zoneID: zoneID).first { $0.action == "escalate" })
-            #expect(logged.actor == "主任" && logged.new?.contains("区领导包案,6月20日前完成补偿协议") == true && logged.old?.contains(#""level":"zone""#) == true)
+            #expect(logged.actor == testAdministrator && logged.new?.contains("区领导包案,6月20日前完成补偿协议") == true && logged.old?.contains(#""level":"zone""#) == true)
 
             // 30 June: the order (due 20 June) is 10 days overdue → JM-02 red, with the reason.
             let red = try await app.portfolioService.status(zoneName: nil, asOf: try CalendarDate(iso: "2021-06-30"))

@@ -30,10 +30,37 @@ func withLuodiApp(_ body: (Application) async throws -> Void) async throws {
     defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
     let app = try await buildApp(AppConfiguration(database: config, logLevel: .warning, dataDirectory: dataDirectory), environment: .testing)
     var failure: Error?
-    do { try await body(app) } catch { failure = error }
+    do { try await signInAsAdministrator(app) } catch { failure = error }
+    if failure == nil { do { try await body(app) } catch { failure = error } }
     try await app.asyncShutdown()
     if let dropName, let base = TestDatabase.postgresURL { try await adminSQL(base, "DROP DATABASE \(dropName)") }
     if let failure { throw failure }
+}
+
+/// The login of the administrator every test request acts as unless it says otherwise.
+let testAdministrator = "tester"
+
+/// Makes the administrator `tester` with an API token and sends that token with every request
+/// that brings no credentials of its own and no `X-Test-Anonymous` header, so tests of features
+/// act as an administrator and the access tests choose who asks. The password hash is not a
+/// Bcrypt hash, so nobody can sign in as `tester`.
+private func signInAsAdministrator(_ app: Application) async throws {
+    let account = try await AccountRepository(db: app.db).create(
+        login: testAdministrator, settings: AccountSettings(name: "Test administrator", role: .administrator, zoneID: nil),
+        passwordHash: "-", mustChangePassword: false)
+    let (_, token) = try await AccountService(db: app.db).createToken(for: account, name: "tests")
+    app.middleware.use(TestCredentials(token: token), at: .beginning)
+}
+
+/// See `signInAsAdministrator`.
+private struct TestCredentials: AsyncMiddleware {
+    let token: String
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if req.headers.first(name: "X-Test-Anonymous") == nil, req.headers[.authorization].isEmpty, req.headers[.cookie].isEmpty {
+            req.headers.bearerAuthorization = BearerAuthorization(token: token)
+        }
+        return try await next.respond(to: req)
+    }
 }
 
 /// Runs one statement on the base PostgreSQL database (to create or drop a test database).

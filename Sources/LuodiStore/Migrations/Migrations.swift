@@ -15,5 +15,6 @@ public enum LuodiMigrations {
         M010_CreateMeetings(),
         M011_CreateReportAttachments(),
         M012_CreateAuditLog(),
+        M013_CreateAccounts(),
     ]
 }

@@ -5,7 +5,8 @@ import LuodiCore
 /// A change as the audit log shows it.
 public struct AuditEntry: Sendable, Hashable, Codable {
     public let at: Date
-    /// Who made the change: the name given with it until accounts exist ("—" when none was given).
+    /// Who made the change: the signed-in account's login; for a change made outside a session
+    /// (the command line) the name given with it, "—" when none was given.
     public let actor: String
     public let zoneID: UUID?
     public let projectID: UUID?
@@ -23,12 +24,16 @@ public enum AuditLog {
     /// The actor recorded when a change names nobody.
     public static let nobody = "—"
 
+    /// The login of the account making the changes of the current task (set by the web layer for
+    /// each signed-in request); it is the actor of every entry written meanwhile.
+    @TaskLocal public static var account: String?
+
     /// Records one change on `tx`, the change's transaction.
     static func write<Old: Encodable, New: Encodable>(on tx: any Database, zoneID: UUID?, projectID: UUID? = nil, entity: String, entityID: String,
                                                       action: String, actor: String?, old: Old?, new: New?) async throws {
         let r = AuditRecord()
         r.at = Date()
-        r.actor = actor.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 } ?? nobody
+        r.actor = account ?? actor.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 } ?? nobody
         r.zoneID = zoneID
         r.projectID = projectID
         r.entity = entity
@@ -40,8 +45,16 @@ public enum AuditLog {
     }
 
     /// The zone's changes, latest first, optionally of one project or by one actor; at most `limit`.
-    public static func entries(on db: any Database, zoneID: UUID, projectID: UUID? = nil, actor: String? = nil, limit: Int = 500) async throws -> [AuditEntry] {
-        var q = AuditRecord.query(on: db).filter(\.$zoneID == zoneID)
+    /// `includeUnzoned` adds the changes of no zone (administrators' accounts, refused sign-ins of
+    /// unknown logins), which only an administrator sees.
+    public static func entries(on db: any Database, zoneID: UUID, projectID: UUID? = nil, actor: String? = nil, includeUnzoned: Bool = false,
+                               limit: Int = 500) async throws -> [AuditEntry] {
+        var q = AuditRecord.query(on: db)
+        if includeUnzoned, projectID == nil {
+            q = q.group(.or) { $0.filter(\.$zoneID == zoneID).filter(\.$zoneID == .null) }
+        } else {
+            q = q.filter(\.$zoneID == zoneID)
+        }
         if let projectID { q = q.filter(\.$projectID == projectID) }
         if let actor { q = q.filter(\.$actor == actor) }
         return try await q.sort(\.$at, .descending).limit(limit).all().map {

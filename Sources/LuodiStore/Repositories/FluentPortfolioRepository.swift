@@ -3,36 +3,66 @@ import Foundation
 import LuodiCore
 import SQLKit
 
-/// `PortfolioRepository` on Fluent (SQLite or PostgreSQL).
+/// What one account may see of the portfolio: zone isolation and an enterprise liaison's own
+/// projects, applied where the portfolio is read so no page, API, export or error message can
+/// show the rest. A zone or project outside it reads as one that does not exist.
+public struct Visibility: Sendable, Hashable {
+    /// The only zone shown; nil: every zone.
+    public var zoneID: UUID?
+    /// The only enterprise (建设单位) whose projects are shown; nil: every project of the zone.
+    public var enterprise: String?
+
+    public init(zoneID: UUID?, enterprise: String? = nil) {
+        self.zoneID = zoneID
+        self.enterprise = enterprise
+    }
+
+    /// No restriction (an administrator, the command line).
+    public static let everything = Visibility(zoneID: nil)
+
+    func shows(zoneID: UUID) -> Bool { self.zoneID.map { $0 == zoneID } ?? true }
+    func shows(_ p: Project) -> Bool { enterprise.map { $0 == p.enterprise?.trimmingWhitespace() } ?? true }
+}
+
+/// `PortfolioRepository` on Fluent (SQLite or PostgreSQL), showing what `visibility` allows.
 public struct FluentPortfolioRepository: PortfolioRepository {
     let db: any Database
+    let visibility: Visibility
 
-    public init(db: any Database) { self.db = db }
+    public init(db: any Database, visibility: Visibility = .everything) {
+        self.db = db
+        self.visibility = visibility
+    }
 
     public func zones() async throws -> [StoredZone] {
         // Creation order, so that the first zone (the default page) does not change when a
         // zone with an earlier name is imported.
-        try await ZoneRecord.query(on: db).sort(\.$createdAt).sort(\.$name).all().map { StoredZone(id: try $0.requireID(), zone: try $0.domain()) }
+        try await ZoneRecord.query(on: db).sort(\.$createdAt).sort(\.$name).all()
+            .map { StoredZone(id: try $0.requireID(), zone: try $0.domain()) }.filter { visibility.shows(zoneID: $0.id) }
     }
 
     public func zone(named name: String) async throws -> StoredZone? {
-        try await ZoneRecord.query(on: db).filter(\.$name == name).first().map { StoredZone(id: try $0.requireID(), zone: try $0.domain()) }
+        try await ZoneRecord.query(on: db).filter(\.$name == name).first()
+            .map { StoredZone(id: try $0.requireID(), zone: try $0.domain()) }.flatMap { visibility.shows(zoneID: $0.id) ? $0 : nil }
     }
 
     public func zone(id: UUID) async throws -> StoredZone? {
-        try await ZoneRecord.find(id, on: db).map { StoredZone(id: try $0.requireID(), zone: try $0.domain()) }
+        guard visibility.shows(zoneID: id) else { return nil }
+        return try await ZoneRecord.find(id, on: db).map { StoredZone(id: try $0.requireID(), zone: try $0.domain()) }
     }
 
     public func projects(zoneID: UUID) async throws -> [StoredProject] {
         guard let zone = try await zone(id: zoneID) else { throw StoreError.notFound("zone \(zoneID)") }
         return try await PortfolioRows.projects(sql, zoneID: zoneID, currency: zone.zone.currency)
+            .filter { visibility.shows($0.plan.project) }
             .sorted { ($0.plan.project.name, $0.plan.project.key) < ($1.plan.project.name, $1.plan.project.key) }
     }
 
     public func project(id: UUID) async throws -> (zone: StoredZone, project: StoredProject)? {
         guard let record = try await ProjectRecord.find(id, on: db),
               let zone = try await zone(id: record.zoneID),
-              let project = try await PortfolioRows.projects(sql, zoneID: zone.id, currency: zone.zone.currency, id: id).first
+              let project = try await PortfolioRows.projects(sql, zoneID: zone.id, currency: zone.zone.currency, id: id).first,
+              visibility.shows(project.plan.project)
         else { return nil }
         return (zone, project)
     }

@@ -11,11 +11,14 @@ extension Database {
     /// again what the other one wrote (a version check then answers "conflict" as it should).
     /// Up to 50 tries, 2 ms apart and growing; PostgreSQL never answers BUSY.
     /// - Throws: what `body` throws, or the last SQLite error after the last try.
+    /// The audit log's actor (`AuditLog.account`) is carried into the transaction, whose body
+    /// the drivers run on a task of their own that would not inherit it.
     func writeTransaction<T: Sendable>(_ body: @Sendable @escaping (any Database) async throws -> T) async throws -> T {
         var attempt = 0
+        let account = AuditLog.account
         while true {
             do {
-                return try await transaction(body)
+                return try await transaction { tx in try await AuditLog.$account.withValue(account) { try await body(tx) } }
             } catch let e as SQLiteError where e.reason == .busy && attempt < 49 {
                 attempt += 1
                 try await Task.sleep(nanoseconds: UInt64(2_000_000 * min(attempt, 10)))

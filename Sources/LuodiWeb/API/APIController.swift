@@ -7,16 +7,16 @@ import Vapor
 /// The JSON API under `/api/v1`, described by `GET /api/v1/openapi.json`.
 struct APIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("dashboard", use: dashboard)
-        routes.get("projects", use: projects)
-        routes.get("projects", ":id", use: project)
-        routes.put("projects", ":id", "links", use: updateLinks)
-        routes.on(.POST, "imports", body: .collect(maxSize: "64mb"), use: importFile)
+        routes.get("dashboard", use: dashboard).access(.action(.readZone))
+        routes.get("projects", use: projects).access(.action(.readProject))
+        routes.get("projects", ":id", use: project).access(.action(.readProject))
+        routes.put("projects", ":id", "links", use: updateLinks).access(.action(.editProject))
+        routes.on(.POST, "imports", body: .collect(maxSize: "64mb"), use: importFile).access(.action(.administerZone))
         routes.get("openapi.json") { _ -> Response in
             var headers = HTTPHeaders()
             headers.contentType = .json
             return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
-        }
+        }.access(.open)
     }
 
     /// The same report as `luodi status --json`.
@@ -47,7 +47,7 @@ struct APIController: RouteCollection {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
             throw Abort(.badRequest, reason: "id: not a project id (UUID)")
         }
-        guard let found = try await FluentPortfolioRepository(db: req.db).project(id: id) else {
+        guard let found = try await req.portfolioRepository.project(id: id) else {
             throw Abort(.notFound, reason: "no project with id \(id)")
         }
         let zone = found.zone.zone
@@ -64,6 +64,7 @@ struct APIController: RouteCollection {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
             throw Abort(.badRequest, reason: "id: not a project id (UUID)")
         }
+        _ = try await req.authorizedProject(id, for: .editProject)
         let update: LinksUpdate
         do { update = try req.content.decode(LinksUpdate.self) } catch {
             throw Abort(.badRequest, reason: "body: expected {\"version\": N, \"links\": [{\"predecessor\", \"successor\", \"type\": \"FS\", \"lagDays\"}]} (\(error))")
@@ -71,7 +72,7 @@ struct APIController: RouteCollection {
         let version: Int
         do throws(LinkEditing.Failure) {
             version = try await LinkEditing.apply(update.links, to: id, expectedVersion: update.version,
-                                                  repository: FluentPortfolioRepository(db: req.db))
+                                                  repository: req.portfolioRepository)
         } catch {
             switch error {
             case .notFound: throw Abort(.notFound, reason: "no project with id \(id)")

@@ -65,12 +65,12 @@ struct MeetingsAPI: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("meetings", use: list)
-        routes.post("meetings", use: create)
-        routes.get("meetings", ":id", use: read)
-        routes.put("meetings", ":id", use: update)
-        routes.post("meetings", ":id", "actions", use: addAction)
-        routes.post("meetings", ":id", "target-actions", use: addTargetAction)
+        routes.get("meetings", use: list).access(.action(.readZone))
+        routes.post("meetings", use: create).access(.action(.runMeetings))
+        routes.get("meetings", ":id", use: read).access(.action(.readZone))
+        routes.put("meetings", ":id", use: update).access(.action(.runMeetings))
+        routes.post("meetings", ":id", "actions", use: addAction).access(.action(.runMeetings))
+        routes.post("meetings", ":id", "target-actions", use: addTargetAction).access(.action(.runMeetings))
     }
 
     func list(_ req: Request) async throws -> [Summary] {
@@ -81,7 +81,7 @@ struct MeetingsAPI: RouteCollection {
     func create(_ req: Request) async throws -> Response {
         let body: NewMeeting
         do { body = try req.content.decode(NewMeeting.self) } catch { throw ProblemForms.bodyError(error, expected: "optionally zone, title, heldOn, nextMeeting") }
-        let zone = try await TargetForms.zone(req.db, body.zone)
+        let zone = try await req.portfolio.zone(named: body.zone)
         let id = try await MeetingForms.create(req.db, zone: zone, title: body.title, heldOn: body.heldOn, nextMeeting: body.nextMeeting)
         return try await read(req, id: id).encodeResponse(status: .created, for: req)
     }
@@ -90,6 +90,7 @@ struct MeetingsAPI: RouteCollection {
 
     func read(_ req: Request, id: UUID) async throws -> StoredMeeting {
         guard let m = try await MeetingRepository(db: req.db).meeting(id) else { throw Abort(.notFound, reason: "no meeting with id \(id)") }
+        try req.requireVisible(zoneID: m.zoneID, "meeting with id \(id)")
         return m
     }
 
@@ -98,6 +99,7 @@ struct MeetingsAPI: RouteCollection {
         do { body = try req.content.decode(AgendaUpdate.self) } catch {
             throw ProblemForms.bodyError(error, expected: "version, and optionally attendees, order ([positions]), added ([{title, note}]), decisions ([{position, decision}])")
         }
+        _ = try await read(req, id: try Self.id(req))
         return try await MeetingForms.update(req.db, id: try Self.id(req), body)
     }
 
@@ -106,6 +108,7 @@ struct MeetingsAPI: RouteCollection {
         do { body = try req.content.decode(ActionBody.self) } catch {
             throw ProblemForms.bodyError(error, expected: "version, title, ownerDepartment, deadline, by, optionally agendaPosition")
         }
+        _ = try await read(req, id: try Self.id(req))
         return try await MeetingForms.addAction(req.db, id: try Self.id(req), body)
     }
 
@@ -114,6 +117,7 @@ struct MeetingsAPI: RouteCollection {
         do { body = try req.content.decode(TargetActionBody.self) } catch {
             throw ProblemForms.bodyError(error, expected: "version, department, metricKey, annualTarget, optionally year and agendaPosition")
         }
+        _ = try await read(req, id: try Self.id(req))
         return try await MeetingForms.addTargetAction(req.db, id: try Self.id(req), body)
     }
 

@@ -41,10 +41,10 @@ struct ProblemsAPI: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("problems", use: list)
-        routes.post("problems", use: raise)
-        routes.get("problems", ":id", use: read)
-        routes.post("problems", ":id", "actions", use: act)
+        routes.get("problems", use: list).access(.action(.readZone))
+        routes.post("problems", use: raise).access(.action(.raiseProblem))
+        routes.get("problems", ":id", use: read).access(.action(.readProject))
+        routes.post("problems", ":id", "actions", use: act).access(.action(.actOnProblem))
     }
 
     func list(_ req: Request) async throws -> [Row] {
@@ -63,6 +63,7 @@ struct ProblemsAPI: RouteCollection {
         }
         let zone: StoredZone
         zone = try await req.portfolio.zone(named: body.zone)
+        try await req.authorizeProblem(zoneID: zone.id, projectID: body.projectID, ownerDepartment: body.ownerDepartment, .raiseProblem)
         let id = try await ProblemForms.raise(req.db, zone: zone, projectID: body.projectID, title: body.title, description: body.description ?? "",
                                               raisedBy: body.raisedBy, raisedOn: body.raisedOn, owner: body.ownerDepartment,
                                               deadline: body.deadline, level: body.level ?? .zone)
@@ -78,6 +79,7 @@ struct ProblemsAPI: RouteCollection {
     func read(_ req: Request, id: UUID) async throws -> Row {
         guard let found = try await req.problems.problem(id) else { throw Abort(.notFound, reason: "no problem with id \(id)") }
         let p = found.problem
+        try await req.authorizeProblem(zoneID: p.zoneID, projectID: p.projectID, ownerDepartment: p.problem.ownerDepartment, .readProject)
         let today = try await req.today(inZone: p.zoneID)
         return Row(id: p.id, version: p.version, projectID: p.projectID, projectName: p.projectName, problem: p.problem,
                    overdue: p.problem.isOverdue(asOf: today), orders: p.orders, history: found.history)
@@ -89,6 +91,9 @@ struct ProblemsAPI: RouteCollection {
         do { body = try req.content.decode(Action.self) } catch {
             throw ProblemForms.bodyError(error, expected: "version, action (assign, resolve, reopen, close, escalate), by, and on / note / deadline / rectificationPlan as the action needs")
         }
+        guard let found = try await req.problems.problem(id) else { throw Abort(.notFound, reason: "no problem with id \(id)") }
+        try await req.authorizeProblem(zoneID: found.problem.zoneID, projectID: found.problem.projectID,
+                                       ownerDepartment: found.problem.problem.ownerDepartment, .actOnProblem)
         try await ProblemForms.act(req.db, id: id, version: body.version, action: body.action, by: body.by, on: body.on, note: body.note,
                                    deadline: body.deadline, plan: body.rectificationPlan)
         return try await read(req, id: id)

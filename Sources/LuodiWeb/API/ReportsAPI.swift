@@ -87,16 +87,16 @@ struct ReportsAPI: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("reports", use: list)
-        routes.post("reports", use: file)
-        routes.get("reports", ":id", use: read)
-        routes.on(.POST, "reports", ":id", "attachments", body: .collect(maxSize: ByteCount(value: ReportPhotos.collectLimit)), use: attach)
-        routes.put("reports", ":id", use: edit)
-        routes.get("periods", use: periods)
-        routes.post("periods", ":name", "close", use: close)
-        routes.put("reporting-cycle", use: setCycle)
-        routes.get("bulletin", use: bulletin)
-        routes.get("audit", use: audit)
+        routes.get("reports", use: list).access(.action(.readZone))
+        routes.post("reports", use: file).access(.action(.editProject))
+        routes.get("reports", ":id", use: read).access(.action(.readZone))
+        routes.on(.POST, "reports", ":id", "attachments", body: .collect(maxSize: ByteCount(value: ReportPhotos.collectLimit)), use: attach).access(.action(.editProject))
+        routes.put("reports", ":id", use: edit).access(.action(.editProject))
+        routes.get("periods", use: periods).access(.action(.readZone))
+        routes.post("periods", ":name", "close", use: close).access(.action(.administerZone))
+        routes.put("reporting-cycle", use: setCycle).access(.action(.administerZone))
+        routes.get("bulletin", use: bulletin).access(.action(.readZone))
+        routes.get("audit", use: audit).access(.action(.readAudit))
     }
 
     /// The zone's audit log, latest first: `projectID`, `actor` and `limit` (default 500) narrow it.
@@ -108,7 +108,7 @@ struct ReportsAPI: RouteCollection {
         let limit = req.query[Int.self, at: "limit"] ?? 500
         guard (1...10_000).contains(limit) else { throw Abort(.badRequest, reason: "limit: 1 to 10000") }
         return try await AuditLog.entries(on: req.db, zoneID: zone.id, projectID: project,
-                                          actor: req.query[String.self, at: "actor"].flatMap { $0.isEmpty ? nil : $0 }, limit: limit)
+                                          actor: req.query[String.self, at: "actor"].flatMap { $0.isEmpty ? nil : $0 }, includeUnzoned: req.signedIn?.account.role == .administrator, limit: limit)
     }
 
     func bulletin(_ req: Request) async throws -> Bulletin {
@@ -133,6 +133,7 @@ struct ReportsAPI: RouteCollection {
         let body: ReportBody
         do { body = try req.content.decode(ReportBody.self) } catch { throw ProblemForms.bodyError(error, expected: Self.expected) }
         guard body.version == nil else { throw Abort(.unprocessableEntity, reason: "version: a new report has no version; to edit one, PUT /api/v1/reports/{id}") }
+        _ = try await req.authorizedProject(body.projectID, for: .editProject)
         let saved = try await ReportForms.save(req.db, body, unit: .one)
         return try await read(req, id: saved.id).encodeResponse(status: .created, for: req)
     }
@@ -142,6 +143,7 @@ struct ReportsAPI: RouteCollection {
         var body: ReportBody
         do { body = try req.content.decode(ReportBody.self) } catch { throw ProblemForms.bodyError(error, expected: Self.expected) }
         guard let found = try await req.reports.report(id) else { throw Abort(.notFound, reason: "no report with id \(id)") }
+        _ = try await req.authorizedProject(found.report.projectID, for: .editProject)
         guard body.version != nil else { throw Abort(.unprocessableEntity, reason: "version: required to edit a report (it is at version \(found.report.version))") }
         guard body.projectID == found.report.projectID, body.period == found.report.period.name else {
             throw Abort(.unprocessableEntity, reason: "period: an edit keeps the report's project and period (\(found.report.period.name)); file a new report for another")
@@ -155,6 +157,9 @@ struct ReportsAPI: RouteCollection {
 
     func read(_ req: Request, id: UUID) async throws -> ReportRow {
         guard let found = try await req.reports.report(id) else { throw Abort(.notFound, reason: "no report with id \(id)") }
+        do { _ = try await req.authorizedProject(found.report.projectID, for: .readProject) } catch let e as Abort where e.status == .notFound {
+            throw Abort(.notFound, reason: "no report with id \(id)")
+        }
         var row = Self.row(found.report, revisions: found.revisions)
         row.attachments = try await req.reports.attachments(reportID: id)
         return row
@@ -163,6 +168,8 @@ struct ReportsAPI: RouteCollection {
     /// Attaches the request body (a JPEG, PNG or WebP photo) to the report; `fileName` and `by` in the query.
     func attach(_ req: Request) async throws -> Response {
         let id = try Self.id(req)
+        guard let found = try await req.reports.report(id) else { throw Abort(.notFound, reason: "no report with id \(id)") }
+        _ = try await req.authorizedProject(found.report.projectID, for: .editProject)
         guard let body = req.body.data, body.readableBytes > 0 else { throw Abort(.badRequest, reason: "body: send the photo's bytes as the request body") }
         let a = try await req.photos.add(Data(buffer: body), fileName: req.query[String.self, at: "fileName"] ?? "", to: id,
                                          by: req.query[String.self, at: "by"] ?? "")

@@ -45,11 +45,11 @@ struct TargetsAPI: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("ranking", use: ranking)
-        routes.get("targets", use: targets)
-        routes.put("targets", use: setTargets)
-        routes.post("targets", "actuals", use: record)
-        routes.put("ranking-formula", use: setFormula)
+        routes.get("ranking", use: ranking).access(.action(.readZone))
+        routes.get("targets", use: targets).access(.action(.readZone))
+        routes.put("targets", use: setTargets).access(.action(.administerZone))
+        routes.post("targets", "actuals", use: record).access(.action(.recordFigures))
+        routes.put("ranking-formula", use: setFormula).access(.action(.administerZone))
     }
 
     func ranking(_ req: Request) async throws -> RankingReport {
@@ -71,7 +71,7 @@ struct TargetsAPI: RouteCollection {
         do { body = try req.content.decode(TargetsBody.self) } catch {
             throw ProblemForms.bodyError(error, expected: "year and targets ([{department, metricKey, annualTarget (null removes)}]), optionally zone")
         }
-        let zone = try await TargetForms.zone(req.db, body.zone)
+        let zone = try await req.portfolio.zone(named: body.zone)
         try await TargetForms.setTargets(req.db, zone: zone, year: body.year, body.targets)
         return try await TargetForms.view(req.db, zone: zone, year: body.year)
     }
@@ -81,7 +81,8 @@ struct TargetsAPI: RouteCollection {
         do { body = try req.content.decode(ActualBody.self) } catch {
             throw ProblemForms.bodyError(error, expected: "department, metricKey, period, value, by, optionally zone")
         }
-        let zone = try await TargetForms.zone(req.db, body.zone)
+        let zone = try await req.portfolio.zone(named: body.zone)
+        try req.authorize(.recordFigures, figuresOf: body.department)
         let period = try await TargetForms.record(req.db, zone: zone, department: body.department, metricKey: body.metricKey,
                                                   period: body.period, value: body.value, by: body.by)
         return try await TargetForms.view(req.db, zone: zone, year: period.year)
@@ -94,7 +95,7 @@ struct TargetsAPI: RouteCollection {
         } catch {
             throw ProblemForms.bodyError(error, expected: "formula ({metrics: [{key, name, unit, direction, workLine, weight, source}], cap}), optionally zone")
         }
-        let zone = try await TargetForms.zone(req.db, body.zone)
+        let zone = try await req.portfolio.zone(named: body.zone)
         try await TargetForms.setFormula(req.db, zone: zone, body.formula)
         return try await TargetForms.view(req.db, zone: zone, year: CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone).year)
     }

@@ -38,24 +38,43 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
         for report in try await SamplePortfolio.load(into: ImportService(repository: app.portfolioRepository)) {
             app.logger.notice("sample \(report.file): \(report.projects) projects, \(report.milestones) milestones into zone \(report.zone ?? "?")\(report.ok ? "" : " FAILED: \(report.errors.first?.description ?? "")")")
         }
+        if try await !AccountRepository(db: app.db).hasAdministrator() {
+            let (_, password) = try await AccountService(db: app.db).create(
+                login: "admin", settings: AccountSettings(name: "Administrator", role: .administrator, zoneID: nil), password: nil)
+            app.storage[SampleAdministratorKey.self] = password
+        }
     }
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(PageErrorMiddleware())
     app.middleware.use(LanguageCookieMiddleware())
+    app.middleware.use(AccessMiddleware())
     try routes(app)
 }
 
 extension PortfolioService {
-    /// The service over one database, with its problems and reports.
-    static func on(_ db: any Database) -> PortfolioService {
-        PortfolioService(repository: FluentPortfolioRepository(db: db), problems: ProblemRepository(db: db), reports: ReportRepository(db: db))
+    /// The service over one database, with its problems and reports, showing what `visibility` allows.
+    static func on(_ db: any Database, visibility: Visibility = .everything) -> PortfolioService {
+        PortfolioService(repository: FluentPortfolioRepository(db: db, visibility: visibility), problems: ProblemRepository(db: db), reports: ReportRepository(db: db))
     }
 }
 
 struct UploadLimitKey: StorageKey { typealias Value = Int }
+struct SampleAdministratorKey: StorageKey { typealias Value = String }
 struct DataDirectoryKey: StorageKey { typealias Value = String }
 
 extension Application {
+    /// The one-time password of the administrator `admin` made with the sample portfolio, when
+    /// this start made them (printed once by `luodi serve`).
+    public var sampleAdministratorPassword: String? { storage[SampleAdministratorKey.self] }
+
+    /// Refuses to serve a database without an enabled administrator, saying how to make one.
+    /// - Throws: `AccountError.invalid` with the command to run.
+    public func requireAdministrator() async throws {
+        guard try await AccountRepository(db: db).hasAdministrator() else {
+            throw AccountError.invalid(field: "administrator", reason: "this database has no administrator, so nobody could sign in; create one with `luodi user add LOGIN --name NAME --admin` (same --database), then serve again")
+        }
+    }
+
     /// The repository over this application's database.
     public var portfolioRepository: any PortfolioRepository { FluentPortfolioRepository(db: db) }
     /// The portfolio service over this application's database.
@@ -70,7 +89,10 @@ extension Application {
 }
 
 extension Request {
-    var portfolio: PortfolioService { .on(db) }
+    /// The portfolio as the signed-in account may see it.
+    var portfolio: PortfolioService { .on(db, visibility: visibility) }
+    /// The portfolio repository as the signed-in account may see it.
+    var portfolioRepository: FluentPortfolioRepository { FluentPortfolioRepository(db: db, visibility: visibility) }
     var problems: ProblemRepository { ProblemRepository(db: db) }
     var reports: ReportRepository { ReportRepository(db: db) }
     var photos: ReportPhotos { ReportPhotos(db: db, directory: application.storage[DataDirectoryKey.self] ?? "luodi-data") }

@@ -34,6 +34,14 @@ public enum SiteURL {
     case importCommit(UUID)
     case language(Language)
     case stylesheet
+    case login
+    case logout
+    case account
+    case accountPassword
+    case accountTokens
+    case accountTokenRevoke(UUID)
+    case users
+    case user(String)
 
     /// Path segments as Vapor registers them (`:id` for parameters).
     public var path: String {
@@ -69,6 +77,14 @@ public enum SiteURL {
         case let .importCommit(id): return "/import/\(id.uuidString)/commit"
         case let .language(l): return "/language/\(l.rawValue)"
         case .stylesheet: return "/assets/luodi.css"
+        case .login: return "/login"
+        case .logout: return "/logout"
+        case .account: return "/account"
+        case .accountPassword: return "/account/password"
+        case .accountTokens: return "/account/tokens"
+        case let .accountTokenRevoke(id): return "/account/tokens/\(id.uuidString)/revoke"
+        case .users: return "/users"
+        case let .user(login): return "/users/\(login.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? login)"
         }
     }
 

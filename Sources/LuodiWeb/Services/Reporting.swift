@@ -202,7 +202,7 @@ extension Reporting {
         var projectID: UUID?
         if let project { projectID = try await Self.project(project, in: z, db: db).id }
         let names = Dictionary(uniqueKeysWithValues: try await FluentPortfolioRepository(db: db).projects(zoneID: z.id).map { ($0.id, $0.plan.project.name) })
-        return try await AuditLog.entries(on: db, zoneID: z.id, projectID: projectID, actor: actor, limit: limit).map { e in
+        return try await AuditLog.entries(on: db, zoneID: z.id, projectID: projectID, actor: actor, includeUnzoned: true, limit: limit).map { e in
             [Format.utcTime(e.at), e.actor, e.projectID.flatMap { names[$0] } ?? "", e.entity, e.entityID, e.action, e.old ?? "", e.new ?? ""]
                 .map(ProblemText.cell).joined(separator: "\t") + "\n"
         }.joined()

@@ -14,8 +14,9 @@ enum AuditPage {
             try UUID(uuidString: raw).orThrow(Abort(.badRequest, reason: "project: not a project id (UUID)"))
         }
         let actor = req.query[String.self, at: "by"].flatMap { $0.isEmpty ? nil : $0 }
-        let entries = try await AuditLog.entries(on: req.db, zoneID: zone.id, projectID: project, actor: actor)
-        let names = Dictionary(uniqueKeysWithValues: try await FluentPortfolioRepository(db: req.db).projects(zoneID: zone.id).map { ($0.id, $0.plan.project.name) })
+        let entries = try await AuditLog.entries(on: req.db, zoneID: zone.id, projectID: project, actor: actor,
+                                                includeUnzoned: req.signedIn?.account.role == .administrator)
+        let names = Dictionary(uniqueKeysWithValues: try await req.portfolioRepository.projects(zoneID: zone.id).map { ($0.id, $0.plan.project.name) })
         return view(entries, lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name), zone: zone.zone.name,
                     project: project, actor: actor, names: names).response()
     }

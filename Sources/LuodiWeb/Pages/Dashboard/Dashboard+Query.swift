@@ -1,8 +1,11 @@
+import LuodiCore
 import LuodiStore
 import Vapor
 
 enum DashboardPage {
     static func handle(_ req: Request) async throws -> Response {
+        // An enterprise liaison sees only its enterprise's projects: the zone's overview is not theirs.
+        if let a = req.signedIn?.account, !AccessPolicy.mayEver(a.role, .readZone) { return req.redirect(to: SiteURL.projects.path) }
         guard let (zones, zone) = try await req.selectedZone() else {
             return EmptyState.view(lang: req.language, path: req.pathAndQuery).response()
         }

@@ -6,7 +6,7 @@ enum ImportPageView {
         return Layout.page(title: s.importTitle, lang: m.lang, section: .importing, path: m.path,
             .h1(.text(s.importTitle)),
             .p(.class("note"), .text(s.importIntro)),
-            .form(.class("toolbar"), .action(SiteURL.importPage.path), .method(.post), .enctype(.multipartData),
+            .form(.class("toolbar"), .action(SiteURL.importPage.path), .method(.post), .csrf(), .enctype(.multipartData),
                 .label(.text(s.file), .input(.type(.file), .name("file"), .required(true), .attribute(named: "accept", value: ".csv,text/csv,.xml,.xer"))),
                 .label(.text(s.profile), .select(.attribute(named: "name", value: "profile"),
                     .forEach(m.profiles) { p in .option(.value(attr(p)), .label(attr("\(p) · \(s.profileHelp(p))")), .isSelected(p == m.report?.profile)) })),
@@ -31,7 +31,7 @@ enum ImportPageView {
                         .ul(.class("notes"), .forEach(r.notes.prefix(200)) { .li(.text($0.description)) })
                     )),
                     .unwrap(m.pendingUpload) { id in
-                        .form(.action(SiteURL.importCommit(id).path), .method(.post),
+                        .form(.action(SiteURL.importCommit(id).path), .method(.post), .csrf(),
                               .button(.type(.submit), .text(s.commit)))
                     }
                 )

@@ -18,7 +18,7 @@ enum MeetingsPage {
     static func create(_ req: Request) async throws -> Response {
         struct Form: Content { var zone: String?; var title: String?; var heldOn: String?; var nextMeeting: String? }
         let form = (try? req.content.decode(Form.self)) ?? Form()
-        let zone = try await TargetForms.zone(req.db, form.zone)
+        let zone = try await req.portfolio.zone(named: form.zone)
         func date(_ text: String?, _ field: String) throws -> CalendarDate? {
             guard let t = text?.trimmingWhitespace(), !t.isEmpty else { return nil }
             do { return try CalendarDate(iso: t) } catch { throw Abort(.unprocessableEntity, reason: "\(field): \(error)") }
@@ -134,6 +134,7 @@ enum MeetingPage {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let m = try await MeetingRepository(db: req.db).meeting(id) else {
             throw Abort(.notFound, reason: "no such meeting")
         }
+        try req.requireVisible(zoneID: m.zoneID, "such meeting")
         return m
     }
 }

@@ -19,7 +19,7 @@ enum ProblemsPage {
         let all = try await req.problems.problems(zoneID: zone.id, asOf: asOf)
         let department = req.query[String.self, at: "department"].flatMap { $0.isEmpty ? nil : $0 }
         let view = try req.problemViewParameter()
-        let projects = try await FluentPortfolioRepository(db: req.db).projects(zoneID: zone.id).map { ($0.id, $0.plan.project.name) }
+        let projects = try await req.portfolioRepository.projects(zoneID: zone.id).map { ($0.id, $0.plan.project.name) }
         let reporting = try await req.portfolio.reportingStates(zone, projectIDs: projects.map(\.0), asOf: asOf)
         var model = ProblemsModel(
             lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name), zone: zone.zone.name, asOf: asOf, view: view,
@@ -62,6 +62,7 @@ enum ProblemsPage {
                 guard let l = ProblemLevel(rawValue: input.level) else { throw Abort(.unprocessableEntity, reason: "level: use zone, district or city") }
                 level = l
             }
+            try await req.authorizeProblem(zoneID: zone.id, projectID: projectID, ownerDepartment: input.owner, .raiseProblem)
             let id = try await ProblemForms.raise(req.db, zone: zone, projectID: projectID, title: input.title, description: input.description,
                                                   raisedBy: input.raisedBy, raisedOn: nil, owner: input.owner, deadline: deadline, level: level)
             return req.redirect(to: SiteURL.problem(id).path, redirectType: .normal)
@@ -83,6 +84,8 @@ enum ProblemPage {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let found = try await req.problems.problem(id) else {
             throw Abort(.notFound, reason: "no such problem")
         }
+        try await req.authorizeProblem(zoneID: found.problem.zoneID, projectID: found.problem.projectID,
+                                       ownerDepartment: found.problem.problem.ownerDepartment, .readProject)
         let today = try await req.today(inZone: found.problem.zoneID)
         let asOf = try req.asOfParameter() ?? today
         return ProblemModel(lang: req.language, path: req.pathAndQuery, asOf: asOf, problem: found.problem, history: found.history)
@@ -100,6 +103,8 @@ enum ProblemPage {
             var rectificationPlan: String?
         }
         var model = try await model(req)
+        try await req.authorizeProblem(zoneID: model.problem.zoneID, projectID: model.problem.projectID,
+                                       ownerDepartment: model.problem.problem.ownerDepartment, .actOnProblem)
         let form = (try? req.content.decode(Form.self)) ?? Form()
         let input = ProblemModel.ActInput(action: form.action ?? "", by: form.by ?? "", note: form.note ?? "", deadline: form.deadline ?? "",
                                           plan: form.rectificationPlan ?? "")

@@ -19,7 +19,7 @@ enum ProblemsView {
             table(m.problems, asOf: m.asOf, lang: m.lang, reporting: m.reporting),
             .h2(.id("raise"), .text(s.raiseProblem)),
             .if(!m.errors.isEmpty, .ul(.class("errors"), .forEach(m.errors) { .li(.text($0)) })),
-            .form(.class("stack"), .action(SiteURL.problems.path), .method(.post),
+            .form(.class("stack"), .action(SiteURL.problems.path), .method(.post), .csrf(),
                 .input(.type(.hidden), .name("zone"), .value(attr(m.zone))),
                 .label(.text(s.name), .select(.attribute(named: "name", value: "project"),
                     .option(.value(""), .label(attr(s.blank))),
@@ -97,7 +97,7 @@ enum ProblemDetailView {
             .if(p.state != .closed, .group(
                 .h2(.id("act"), .text(s.action)),
                 .if(!m.errors.isEmpty, .ul(.class("errors"), .forEach(m.errors) { .li(.text($0)) })),
-                .form(.class("stack"), .action(SiteURL.problemAct(m.problem.id).path), .method(.post),
+                .form(.class("stack"), .action(SiteURL.problemAct(m.problem.id).path), .method(.post), .csrf(),
                     .input(.type(.hidden), .name("version"), .value(String(m.problem.version))),
                     .label(.text(s.action), .select(.attribute(named: "name", value: "action"),
                         .forEach(ProblemAction.allCases.filter { $0 != .raise && (try? p.applying($0, note: "x")) != nil }) { a in

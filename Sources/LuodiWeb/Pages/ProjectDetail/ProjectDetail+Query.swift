@@ -14,7 +14,7 @@ enum ProjectDetailPage {
 
     static func query(_ req: Request) async throws -> ProjectDetailModel? {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let found = try await FluentPortfolioRepository(db: req.db).project(id: id) else { return nil }
+              let found = try await req.portfolioRepository.project(id: id) else { return nil }
         let zone = found.zone.zone
         let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.timeZone)
         let assessed = try await req.portfolio.assess(found.project, of: found.zone, asOf: asOf)
@@ -48,6 +48,7 @@ enum ProjectDetailPage {
             let s = req.language.strings
             return MessagePage.view(title: s.notFound, message: s.notFound, lang: req.language, path: req.url.path).response(status: .notFound)
         }
+        try req.authorize(.editProject, on: model.plan.project)
         let version = try req.content.get(Int.self, at: "version")
         let typed = model.plan.milestones.indices.map { (try? req.content.get(String.self, at: "p\($0)")) ?? "" }
         let fields = zip(model.plan.milestones.map(\.name), typed).map { (successor: $0.0, text: $0.1) }
@@ -57,7 +58,7 @@ enum ProjectDetailPage {
         case let .success(links):
             do throws(LinkEditing.Failure) {
                 outcome = .success(try await LinkEditing.apply(links, to: model.id, expectedVersion: version,
-                                                               repository: FluentPortfolioRepository(db: req.db)))
+                                                               repository: req.portfolioRepository))
             } catch {
                 outcome = .failure(error)
             }

@@ -97,7 +97,7 @@ enum ProjectDetailView {
                 .h2(.id("links"), .text(s.editPredecessors)),
                 .p(.class("note"), .text(s.predecessorsHelp)),
                 .if(!m.linkErrors.isEmpty, .ul(.class("errors"), .forEach(m.linkErrors) { .li(.text($0)) })),
-                .form(.action(SiteURL.projectLinks(m.id).url([("asOf", m.asOf.iso)])), .method(.post),
+                .form(.action(SiteURL.projectLinks(m.id).url([("asOf", m.asOf.iso)])), .method(.post), .csrf(),
                     .input(.type(.hidden), .name("version"), .value(String(m.version))),
                     .table(
                         .tr(.th(.text(s.milestoneName)), .th(.text(s.predecessors))),

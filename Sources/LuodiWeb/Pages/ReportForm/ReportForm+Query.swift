@@ -76,9 +76,10 @@ enum ReportFormPage {
     static func query(_ req: Request, period name: String?) async throws -> Outcome {
         let s = req.language.strings
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let found = try await FluentPortfolioRepository(db: req.db).project(id: id) else {
+              let found = try await req.portfolioRepository.project(id: id) else {
             return .message(MessagePage.view(title: s.notFound, message: s.notFound, lang: req.language, path: req.pathAndQuery).response(status: .notFound))
         }
+        try req.authorize(.editProject, on: found.project.plan.project)
         let zone = found.zone.zone
         guard let cycle = zone.reportingCycle else {
             return .message(MessagePage.view(title: s.reporting.title, message: s.reporting.noCycle, lang: req.language, path: req.pathAndQuery)
@@ -137,6 +138,10 @@ enum ReportFormPage {
     /// A photo's bytes, as an image that the browser may show but not sniff as anything else.
     static func photo(_ req: Request) async throws -> Response {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let a = try await req.reports.attachment(id) else {
+            throw Abort(.notFound, reason: "no such photo")
+        }
+        guard let report = try await req.reports.report(a.reportID) else { throw Abort(.notFound, reason: "no such photo") }
+        do { _ = try await req.authorizedProject(report.report.projectID, for: .readProject) } catch let e as Abort where e.status == .notFound {
             throw Abort(.notFound, reason: "no such photo")
         }
         var headers = HTTPHeaders()

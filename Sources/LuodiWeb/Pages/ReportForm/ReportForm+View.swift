@@ -11,7 +11,7 @@ enum ReportFormView {
             .h1(.text("\(m.existing == nil ? r.file : r.edit) · \(title)")),
             .p(.class("note"), .text("\(m.period.start.iso) – \(m.period.end.iso) · \(m.closed.map { r.closed($0.closedBy, $0.closedOn) } ?? r.open)")),
             .if(!m.errors.isEmpty, .ul(.class("errors"), .forEach(m.errors) { .li(.text($0)) })),
-            .form(.class("stack"), .action(SiteURL.projectReport(m.projectID).path), .method(.post),
+            .form(.class("stack"), .action(SiteURL.projectReport(m.projectID).path), .method(.post), .csrf(),
                 .input(.type(.hidden), .name("period"), .value(m.period.name)),
                 .unwrap(m.existing) { .input(.type(.hidden), .name("version"), .value(String($0.version))) },
                 .label(.text("\(r.investmentInPeriod) · \(r.investmentHelp(m.zone.currency))"),
@@ -43,7 +43,7 @@ enum ReportFormView {
                         .a(.href(SiteURL.photo(p.id).path), .img(.src(SiteURL.photo(p.id).path), .alt(attr(p.fileName))),
                            .span(.class("note"), .text("\(p.fileName) · \(p.addedBy) \(p.addedOn.iso)")))
                     }),
-                .if(m.closed == nil, .form(.class("toolbar"), .action(SiteURL.projectReportPhotos(m.projectID).path), .method(.post),
+                .if(m.closed == nil, .form(.class("toolbar"), .action(SiteURL.projectReportPhotos(m.projectID).path), .method(.post), .csrf(),
                     .enctype(.multipartData),
                     .input(.type(.hidden), .name("period"), .value(m.period.name)),
                     .label(.text(r.photoFile), .input(.type(.file), .name("photo"), .attribute(named: "accept", value: "image/jpeg,image/png,image/webp"), .required(true))),

@@ -20,7 +20,7 @@ enum ReportsView {
                 .unwrap(b.period) { period in .group(
                     .h2(.text("\(period.name)(\(period.start.iso) – \(period.end.iso))· \(r.reportedCount(b.reported, b.expected))")),
                     .unwrap(period.closed, { c in .p(.class("note"), .text(r.closed(c.closedBy, c.closedOn))) }, else:
-                        .form(.class("toolbar noprint"), .action(SiteURL.reportsClose.path), .method(.post),
+                        .form(.class("toolbar noprint"), .action(SiteURL.reportsClose.path), .method(.post), .csrf(),
                             .input(.type(.hidden), .name("zone"), .value(attr(b.zone))),
                             .input(.type(.hidden), .name("period"), .value(period.name)),
                             .label(.text(s.by), .input(.type(.text), .name("by"), .required(true))),
@@ -42,7 +42,7 @@ enum ReportsView {
     /// Sets (or changes) the zone's reporting cycle.
     private static func cycleForm(_ b: PeriodBoard, lang: Language, current: ReportingCycle?) -> Node<HTML.BodyContext> {
         let r = lang.strings.reporting
-        return .form(.class("toolbar noprint"), .action(SiteURL.reportsCycle.path), .method(.post),
+        return .form(.class("toolbar noprint"), .action(SiteURL.reportsCycle.path), .method(.post), .csrf(),
             .input(.type(.hidden), .name("zone"), .value(attr(b.zone))),
             .label(.text(r.cycleLabel), .select(.attribute(named: "name", value: "cycle"),
                 .forEach(ReportingCycle.allCases) { c in .option(.value(c.rawValue), .label(attr(r.cycle(c))), .isSelected(c == current)) })),

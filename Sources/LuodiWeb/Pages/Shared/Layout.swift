@@ -5,12 +5,15 @@ import Vapor
 
 /// The frame of every page: top bar with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case dashboard, battleMap, projects, problems, reports, meetings, targets, importing }
+    enum Section { case dashboard, battleMap, projects, problems, reports, meetings, targets, importing, users }
 
     static func page(title: String, lang: Language, section: Section?, path: String, _ content: Node<HTML.BodyContext>...) -> HTML {
         let s = lang.strings
-        func navLink(_ label: String, _ url: SiteURL, _ this: Section) -> Node<HTML.BodyContext> {
-            .a(.class(section == this ? "nav current" : "nav"), .href(url.path), .text(label))
+        let account = SignedIn.current?.account
+        // Only what the account may open: a link that answers "forbidden" is no help.
+        func navLink(_ label: String, _ url: SiteURL, _ this: Section, _ needs: AccessPolicy.Action) -> Node<HTML.BodyContext> {
+            guard let account, AccessPolicy.mayEver(account.role, needs) else { return .empty }
+            return .a(.class(section == this ? "nav current" : "nav"), .href(url.path), .text(label))
         }
         return HTML(
             .attribute(named: "lang", value: lang.rawValue),
@@ -24,15 +27,22 @@ enum Layout {
                 .header(.class("top"),
                     .a(.class("brand"), .href(SiteURL.dashboard.path), .text(s.appName)),
                     .nav(
-                        navLink(s.navDashboard, .dashboard, .dashboard),
-                        navLink(s.navBattleMap, .battleMap, .battleMap),
-                        navLink(s.navProjects, .projects, .projects),
-                        navLink(s.problemsTitle, .problems, .problems),
-                        navLink(s.reporting.title, .reports, .reports),
-                        navLink(s.meetings.title, .meetings, .meetings),
-                        navLink(s.targets.title, .targets, .targets),
-                        navLink(s.navImport, .importPage, .importing)
+                        navLink(s.navDashboard, .dashboard, .dashboard, .readZone),
+                        navLink(s.navBattleMap, .battleMap, .battleMap, .readZone),
+                        navLink(s.navProjects, .projects, .projects, .readProject),
+                        navLink(s.problemsTitle, .problems, .problems, .readZone),
+                        navLink(s.reporting.title, .reports, .reports, .readZone),
+                        navLink(s.meetings.title, .meetings, .meetings, .readZone),
+                        navLink(s.targets.title, .targets, .targets, .readZone),
+                        navLink(s.navImport, .importPage, .importing, .administerZone),
+                        navLink(s.accounts.users, .users, .users, .manageUsers)
                     ),
+                    .unwrap(account) { a in
+                        .div(.class("who"),
+                             .a(.href(SiteURL.account.path), .text(a.name)),
+                             .form(.class("inline"), .action(SiteURL.logout.path), .method(.post), .csrf(),
+                                   .button(.type(.submit), .class("small"), .text(s.accounts.signOut))))
+                    },
                     .a(.class("lang"), .href(SiteURL.language(lang.other).url([("back", path)])), .text(s.switchLanguage))
                 ),
                 .main(.group(content))
@@ -52,6 +62,15 @@ extension HTML {
         var headers = HTTPHeaders()
         headers.contentType = .html
         return Response(status: status, headers: headers, body: .init(string: render()))
+    }
+}
+
+extension Node where Context == HTML.FormContext {
+    /// The hidden field carrying the session's CSRF token, which every form that posts needs
+    /// (see `AccessMiddleware`); empty when nobody is signed in.
+    static func csrf() -> Node {
+        guard let token = SignedIn.current?.csrfToken else { return .empty }
+        return .input(.type(.hidden), .name("_csrf"), .value(token))
     }
 }
 

@@ -52,6 +52,14 @@ enum Stylesheet {
     .flag { display:inline-block; font-size:12px; color:#92400e; background:#fef3c7; border:1px solid #fcd34d; border-radius:4px; padding:0 5px; margin-left:6px; white-space:nowrap; font-weight:400; }
     .missing { color:var(--muted); }
     form.inline { display:inline; }
+    form.inline input[type=text] { width:110px; } form.inline select { max-width:140px; }
+    form.stack.narrow { max-width:360px; }
+    header.top .who { display:flex; gap:8px; align-items:center; }
+    p.notice { background:#ecfdf5; border:1px solid #6ee7b7; padding:8px 12px; border-radius:6px; }
+    p.notice code { font-size:13px; user-select:all; }
+    p.error { background:#fef2f2; border:1px solid #fca5a5; color:#991b1b; padding:8px 12px; border-radius:6px; }
+    p.help { color:var(--muted); font-size:12px; }
+    table.facts { width:auto; } table.facts th { text-align:left; padding-right:16px; }
     .changes { margin:12px 0; } .changes p { margin:2px 0; }
     .photos { display:flex; flex-wrap:wrap; gap:10px; margin-bottom:10px; }
     .photos a { display:flex; flex-direction:column; gap:2px; width:180px; text-decoration:none; }

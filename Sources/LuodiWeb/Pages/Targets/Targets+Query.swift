@@ -10,7 +10,7 @@ enum TargetsPage {
             return EmptyState.view(lang: req.language, path: req.pathAndQuery).response()
         }
         let ranking = try await RankingReport.load(req.db, zone: zone, asOf: try req.asOfParameter(), period: nil)
-        let projects = try await FluentPortfolioRepository(db: req.db).projects(zoneID: zone.id)
+        let projects = try await req.portfolioRepository.projects(zoneID: zone.id)
         let departments = Set(projects.compactMap(\.plan.project.department)).union(ranking.departments.map(\.department))
             .sorted { $0.compare($1, options: .numeric) == .orderedAscending }
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
@@ -23,7 +23,7 @@ enum TargetsPage {
     static func setTarget(_ req: Request) async throws -> Response {
         struct Form: Content { var zone: String?; var year: String?; var department: String?; var metricKey: String?; var annualTarget: String? }
         let form = (try? req.content.decode(Form.self)) ?? Form()
-        let zone = try await TargetForms.zone(req.db, form.zone)
+        let zone = try await req.portfolio.zone(named: form.zone)
         guard let year = form.year.flatMap({ Int($0.trimmingWhitespace()) }) else { throw Abort(.unprocessableEntity, reason: "year: required (e.g. 2021)") }
         let text = form.annualTarget?.trimmingWhitespace() ?? ""
         var value: Double?
@@ -39,7 +39,8 @@ enum TargetsPage {
     static func record(_ req: Request) async throws -> Response {
         struct Form: Content { var zone: String?; var department: String?; var metricKey: String?; var period: String?; var value: String?; var by: String? }
         let form = (try? req.content.decode(Form.self)) ?? Form()
-        let zone = try await TargetForms.zone(req.db, form.zone)
+        let zone = try await req.portfolio.zone(named: form.zone)
+        try req.authorize(.recordFigures, figuresOf: form.department)
         let text = form.value?.trimmingWhitespace() ?? ""
         guard let value = Double(text) else { throw Abort(.unprocessableEntity, reason: "value: '\(text)' is not a number") }
         _ = try await TargetForms.record(req.db, zone: zone, department: form.department ?? "", metricKey: form.metricKey ?? "",

@@ -1,0 +1,55 @@
+import Fluent
+
+/// 013: accounts, browser sessions, API tokens and sign-in attempts.
+struct M013_CreateAccounts: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema(UserRecord.schema)
+            .id()
+            .field("login", .string, .required)
+            .field("name", .string, .required)
+            .field("role", .string, .required)
+            .field("zone_id", .uuid, .references(ZoneRecord.schema, "id"))
+            .field("department", .string)
+            .field("enterprise", .string)
+            .field("password_hash", .string, .required)
+            .field("must_change_password", .bool, .required)
+            .field("disabled", .bool, .required)
+            .field("created_at", .datetime, .required)
+            .field("version", .int, .required)
+            .unique(on: "login")
+            .create()
+        try await db.schema(SessionRecord.schema)
+            .id()
+            .field("token_hash", .string, .required)
+            .field("user_id", .uuid, .required, .references(UserRecord.schema, "id", onDelete: .cascade))
+            .field("csrf_token", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("expires_at", .datetime, .required)
+            .field("address", .string, .required)
+            .unique(on: "token_hash")
+            .create()
+        try await db.schema(APITokenRecord.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(UserRecord.schema, "id", onDelete: .cascade))
+            .field("name", .string, .required)
+            .field("token_hash", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("revoked_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+        try await db.schema(LoginAttemptRecord.schema)
+            .id()
+            .field("login", .string, .required)
+            .field("address", .string, .required)
+            .field("at", .datetime, .required)
+            .field("succeeded", .bool, .required)
+            .create()
+    }
+
+    func revert(on db: Database) async throws {
+        try await db.schema(LoginAttemptRecord.schema).delete()
+        try await db.schema(APITokenRecord.schema).delete()
+        try await db.schema(SessionRecord.schema).delete()
+        try await db.schema(UserRecord.schema).delete()
+    }
+}

@@ -4,7 +4,8 @@ enum OpenAPIDocument {
     {
       "openapi": "3.0.3",
       "info": {"title": "Luodi API", "version": "1.0.0",
-               "description": "Key-project command center. Money is {currency, minorUnits} (minor units: fen, cent). Dates are yyyy-MM-dd calendar dates in the zone's time zone."},
+               "description": "Key-project command center. Money is {currency, minorUnits} (minor units: fen, cent). Dates are yyyy-MM-dd calendar dates in the zone's time zone. Every path but this document needs an account: send an API token (Authorization: Bearer luodi_…; make one on /account or with `luodi token create`), or the session cookie of a signed-in browser with the session's CSRF token in X-CSRF-Token on every write. 401: no or unknown credentials; 403: the role may not; 404 also for what another zone holds. The matrix of roles is in the README."},
+      "security": [{"apiToken": []}, {"sessionCookie": []}],
       "paths": {
         "/api/v1/dashboard": {"get": {
           "summary": "Status report of a zone (or of all zones) at an as-of date; the same figures as `luodi status --json`.",
@@ -97,7 +98,18 @@ enum OpenAPIDocument {
           "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["cycle"],
             "properties": {"zone": {"type": "string"}, "cycle": {"type": "string", "enum": ["weekly", "halfMonthly", "monthly"]}}}}}},
           "responses": {"200": {"description": "The current period's board"}, "400": {"description": "Malformed body"}, "404": {"description": "Unknown zone"}}}},
-        "/api/v1/audit": {"get": {"summary": "The zone's audit log, latest first: every change with when (UTC), who (the name given; — when none), the record, the action, and the record before and after as JSON.",
+        "/api/v1/me": {"get": {"summary": "The account making the request (login, name, role, zone id, department, enterprise).",
+          "responses": {"200": {"description": "The account"}, "401": {"description": "No or unknown credentials"}}}},
+        "/api/v1/users": {
+          "get": {"summary": "Every account (administrators).", "responses": {"200": {"description": "Accounts"}, "403": {"description": "Not an administrator"}}},
+          "post": {"summary": "Create an account with a one-time password, returned once (administrators).",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AccountSettings"}}}},
+            "responses": {"201": {"description": "{account, oneTimePassword}"}, "409": {"description": "Login taken"}, "422": {"description": "A setting the role needs is missing (named)"}}}},
+        "/api/v1/users/{login}": {"put": {"summary": "Change an account's name, role, zone, department, enterprise or disabled; version must be current (administrators). Refused if it would leave no enabled administrator.",
+          "parameters": [{"name": "login", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AccountSettings"}}}},
+          "responses": {"200": {"description": "The account"}, "404": {"description": "No such account"}, "409": {"description": "Changed since version"}, "422": {"description": "Bad setting"}}}},
+        "/api/v1/audit": {"get": {"summary": "The zone's audit log, latest first: every change with when (UTC), who (the signed-in account's login; for changes from the command line the name given, — when none), the record, the action, and the record before and after as JSON. Sign-ins, refused sign-ins, sign-outs, account and token changes are entries too.",
           "parameters": [{"$ref": "#/components/parameters/zone"}, {"name": "projectID", "in": "query", "schema": {"type": "string", "format": "uuid"}},
             {"name": "actor", "in": "query", "schema": {"type": "string"}}, {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}}],
           "responses": {"200": {"description": "Entries"}, "400": {"description": "Bad parameter"}}}},
@@ -168,11 +180,21 @@ enum OpenAPIDocument {
                           "409": {"description": "Stale version; nothing written"}, "422": {"description": "A field fails a check, or a closed period without a reason"}}}}
       },
       "components": {
+        "securitySchemes": {
+          "apiToken": {"type": "http", "scheme": "bearer", "description": "An API token (luodi_…) from /account or `luodi token create`"},
+          "sessionCookie": {"type": "apiKey", "in": "cookie", "name": "luodi_session", "description": "A signed-in browser's session; writes also need X-CSRF-Token"}
+        },
         "parameters": {
           "zone": {"name": "zone", "in": "query", "description": "Zone name; default the first zone (dashboard: all zones)", "schema": {"type": "string"}},
           "asOf": {"name": "asOf", "in": "query", "description": "As-of date; default today in the zone's time zone", "schema": {"type": "string", "format": "date"}}
         },
         "schemas": {
+          "AccountSettings": {"type": "object", "required": ["name", "role"], "properties": {
+            "login": {"type": "string", "description": "On create only"}, "name": {"type": "string"},
+            "role": {"type": "string", "enum": ["administrator", "leader", "departmentOfficer", "enterpriseLiaison", "viewer"]},
+            "zone": {"type": "string", "description": "Zone name; required for every role but administrator"},
+            "department": {"type": "string", "description": "Required for departmentOfficer"}, "enterprise": {"type": "string", "description": "Required for enterpriseLiaison"},
+            "disabled": {"type": "boolean"}, "version": {"type": "integer", "description": "On update only"}}},
           "ReportBody": {"type": "object", "required": ["projectID", "period", "narrative", "reportedBy"], "properties": {
             "projectID": {"type": "string", "format": "uuid"}, "period": {"type": "string", "example": "2021-W10"},
             "investmentInPeriod": {"type": "string", "description": "Investment completed in the period as people write it: 50万, 1.2亿, 300000 (a bare number is yuan / whole units)"},

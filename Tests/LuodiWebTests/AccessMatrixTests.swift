@@ -35,6 +35,8 @@ import VaporTesting
         "GET /login": "open", "POST /login": "open", "POST /logout": "all",
         "GET /account": "all", "GET /account/password": "all", "POST /account/password": "all",
         "POST /account/tokens": "all", "POST /account/tokens/:id/revoke": "all",
+        "GET /projects/deleted": "A", "POST /projects/:id/delete": "A", "POST /projects/:id/restore": "A",
+        "GET /api/v1/projects/deleted": "A", "DELETE /api/v1/projects/:id": "A", "POST /api/v1/projects/:id/restore": "A",
         "GET /users": "A", "POST /users": "A", "POST /users/:login": "A",
         "GET /api/v1/dashboard": "ALOXV", "GET /api/v1/projects": "all", "GET /api/v1/projects/:id": "all",
         "PUT /api/v1/projects/:id/links": "AO", "POST /api/v1/imports": "A", "GET /api/v1/openapi.json": "open",
@@ -166,7 +168,7 @@ import VaporTesting
                         let allowed = rule == "open" || rule == "all" || rule.contains(who)
                         if allowed {
                             if status == .unauthorized || status == .forbidden { fail("allowed but refused") }
-                            if status == .notFound, route.contains(":id"), !route.contains("revoke"), !route.contains(":upload") { fail("allowed but not found") }
+                            if status == .notFound, route.contains(":id"), !route.contains("revoke"), !route.contains("restore"), !route.contains(":upload") { fail("allowed but not found") }
                         } else if status != .forbidden, !(who == "E" && status == .notFound) {
                             fail("must be refused with 403")
                         }

@@ -16,5 +16,6 @@ public enum LuodiMigrations {
         M011_CreateReportAttachments(),
         M012_CreateAuditLog(),
         M013_CreateAccounts(),
+        M014_AddProjectDeletion(),
     ]
 }

@@ -31,6 +31,9 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     @OptionalField(key: "source") public var source: String?
     /// Incremented on every change, for optimistic concurrency.
     @Field(key: "version") public var version: Int
+    /// Set when the project was deleted (soft delete): its rows stay, every read skips it, an administrator can restore it.
+    @OptionalField(key: "deleted_at") public var deletedAt: Date?
+    @OptionalField(key: "deleted_by") public var deletedBy: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

@@ -72,7 +72,7 @@ public struct FluentPortfolioRepository: PortfolioRepository {
 
     public func replaceLinks(projectID: UUID, expectedVersion: Int, links: [MilestoneLink]) async throws -> Int {
         try await db.writeTransaction { tx in
-            guard let record = try await ProjectRecord.find(projectID, on: tx) else { throw StoreError.notFound("project \(projectID)") }
+            guard let record = try await ProjectRecord.find(projectID, on: tx), record.deletedAt == nil else { throw StoreError.notFound("project \(projectID)") }
             guard record.version == expectedVersion else {
                 throw StoreError.conflict("project '\(record.name)'", expected: expectedVersion, current: record.version)
             }
@@ -147,6 +147,13 @@ public struct FluentPortfolioRepository: PortfolioRepository {
         var existing: [String: StoredProject] = [:]
         var records: [UUID: ProjectRecord] = [:]
         if existingZone != nil {
+            // A deleted project keeps its key: importing it again would make a second project of
+            // that key, or bring the deleted one back unseen. Say so, and write nothing.
+            let deleted = try await ProjectRecord.query(on: db).filter(\.$zoneID == zoneID).filter(\.$deletedAt != nil).all()
+            let incoming = Set(batch.projects.map(\.project.key))
+            if let d = deleted.first(where: { incoming.contains($0.key) }) {
+                throw StoreError.configuration("project \(d.key) (\(d.name)) was deleted\(d.deletedBy.map { " by \($0)" } ?? ""); an administrator can restore it (Deleted projects, or POST /api/v1/projects/{id}/restore), then import again")
+            }
             for p in try await PortfolioRows.projects(db as! any SQLDatabase, zoneID: zoneID, currency: currency) {
                 existing[p.plan.project.key] = p
             }

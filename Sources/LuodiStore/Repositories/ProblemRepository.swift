@@ -43,7 +43,7 @@ public struct ProblemRepository: Sendable {
     /// Raises a problem inside the caller's transaction (a meeting's action item raises one with its own write).
     static func insert(_ problem: Problem, zoneID: UUID, projectID: UUID?, on tx: any Database) async throws -> UUID {
         if let projectID {
-            guard let project = try await ProjectRecord.find(projectID, on: tx), project.zoneID == zoneID else {
+            guard let project = try await ProjectRecord.find(projectID, on: tx), project.zoneID == zoneID, project.deletedAt == nil else {
                 throw StoreError.notFound("project \(projectID) in this zone")
             }
         }

@@ -128,7 +128,7 @@ public struct ReportRepository: Sendable {
         let period = try ReportingPeriod(name: report.period)
         guard period.cycle == cycle else { throw ReportStoreError.wrongCycle(period: period.name, cycle: cycle) }
         return try await db.writeTransaction { tx in
-            guard let project = try await ProjectRecord.find(projectID, on: tx), project.zoneID == zone.id else {
+            guard let project = try await ProjectRecord.find(projectID, on: tx), project.zoneID == zone.id, project.deletedAt == nil else {
                 throw StoreError.notFound("project \(projectID) in zone \(zone.zone.name)")
             }
             let milestones = try await MilestoneRecord.query(on: tx).filter(\.$projectID == projectID).all()

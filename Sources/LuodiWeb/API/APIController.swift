@@ -11,6 +11,9 @@ struct APIController: RouteCollection {
         routes.get("projects", use: projects).access(.action(.readProject))
         routes.get("projects", ":id", use: project).access(.action(.readProject))
         routes.put("projects", ":id", "links", use: updateLinks).access(.action(.editProject))
+        routes.get("projects", "deleted", use: deletedProjects).access(.action(.administerZone))
+        routes.delete("projects", ":id", use: deleteProject).access(.action(.administerZone))
+        routes.post("projects", ":id", "restore", use: restoreProject).access(.action(.administerZone))
         routes.on(.POST, "imports", body: .collect(maxSize: "64mb"), use: importFile).access(.action(.administerZone))
         routes.get("openapi.json") { _ -> Response in
             var headers = HTTPHeaders()
@@ -56,6 +59,31 @@ struct APIController: RouteCollection {
         return try json(ProjectDetailResponse(id: id, zone: zone.name, version: found.project.version, asOf: asOf.iso,
                                               project: a.plan.project, milestones: a.plan.milestones, links: a.plan.links,
                                               rag: a.assessment.status, reasons: a.assessment.reasons, reporting: ReportingFigures(a.reporting)))
+    }
+
+    /// The zone's deleted projects (administrators).
+    func deletedProjects(_ req: Request) async throws -> [DeletedProject] {
+        guard let (_, zone) = try await req.selectedZone() else { return [] }
+        return try await req.portfolioRepository.deletedProjects(zoneID: zone.id)
+    }
+
+    struct VersionBody: Content { var version: Int }
+
+    /// Soft-deletes a project: 204; 409 when it changed since `version`, 404 when there is none (or it is deleted already).
+    func deleteProject(_ req: Request) async throws -> HTTPStatus {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "id: not a project id (UUID)") }
+        _ = try await req.authorizedProject(id, for: .administerZone)
+        let body: VersionBody
+        do { body = try req.content.decode(VersionBody.self) } catch { throw Abort(.badRequest, reason: "body: expected {\"version\": N}, the project's current version") }
+        do { try await req.portfolioRepository.deleteProject(id: id, expectedVersion: body.version, by: try req.requireAccount().login) } catch let e as StoreError { throw e.http }
+        return .noContent
+    }
+
+    /// Restores a deleted project: 200 with the project as it was; 404 when no deleted project has this id.
+    func restoreProject(_ req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.badRequest, reason: "id: not a project id (UUID)") }
+        do { try await req.portfolioRepository.restoreProject(id: id) } catch let e as StoreError { throw e.http }
+        return try await project(req)
     }
 
     /// Replaces a project's milestone dependencies: 200 with the new version, 409 when the
@@ -131,3 +159,4 @@ public enum JSONCoding {
         return e
     }
 }
+extension DeletedProject: Content {}

@@ -32,7 +32,11 @@ enum OpenAPIDocument {
         "/api/v1/projects/{id}": {"get": {
           "summary": "One project with milestones, light and reasons.",
           "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"$ref": "#/components/parameters/asOf"}],
-          "responses": {"200": {"description": "The project"}, "400": {"description": "Bad id or asOf"}, "404": {"description": "No such project"}}}},
+          "responses": {"200": {"description": "The project"}, "400": {"description": "Bad id or asOf"}, "404": {"description": "No such project"}}},
+          "delete": {"summary": "Delete a project (soft: its data is kept, every read skips it, it can be restored; administrators). version must be current.",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}}}}}},
+            "responses": {"204": {"description": "Deleted"}, "404": {"description": "No such project"}, "409": {"description": "Changed since version"}}}},
         "/api/v1/projects/{id}/links": {"put": {
           "summary": "Replace a project's milestone dependencies (its whole set); version must be the project's current version.",
           "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
@@ -98,6 +102,11 @@ enum OpenAPIDocument {
           "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["cycle"],
             "properties": {"zone": {"type": "string"}, "cycle": {"type": "string", "enum": ["weekly", "halfMonthly", "monthly"]}}}}}},
           "responses": {"200": {"description": "The current period's board"}, "400": {"description": "Malformed body"}, "404": {"description": "Unknown zone"}}}},
+        "/api/v1/projects/{id}/restore": {"post": {"summary": "Restore a deleted project as it was (administrators).",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "responses": {"200": {"description": "The project"}, "404": {"description": "No deleted project with this id"}}}},
+        "/api/v1/projects/deleted": {"get": {"summary": "The zone's deleted projects, latest first: id, key, name, version, deletedAt, deletedBy (administrators).",
+          "parameters": [{"$ref": "#/components/parameters/zone"}], "responses": {"200": {"description": "Deleted projects"}}}},
         "/api/v1/me": {"get": {"summary": "The account making the request (login, name, role, zone id, department, enterprise).",
           "responses": {"200": {"description": "The account"}, "401": {"description": "No or unknown credentials"}}}},
         "/api/v1/users": {

@@ -20,6 +20,7 @@ extension Route {
     /// Declares what this route needs (see `RouteAccess`).
     @discardableResult
     func access(_ access: RouteAccess) -> Route {
+        precondition(declaredAccess == nil, "\(method) /\(path.map(\.description).joined(separator: "/")) declares its access twice")
         userInfo[RouteAccess.key] = access
         return self
     }

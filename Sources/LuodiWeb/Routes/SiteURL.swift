@@ -42,6 +42,9 @@ public enum SiteURL {
     case accountTokenRevoke(UUID)
     case users
     case user(String)
+    case projectDelete(UUID)
+    case projectRestore(UUID)
+    case deletedProjects
 
     /// Path segments as Vapor registers them (`:id` for parameters).
     public var path: String {
@@ -84,6 +87,9 @@ public enum SiteURL {
         case .accountTokens: return "/account/tokens"
         case let .accountTokenRevoke(id): return "/account/tokens/\(id.uuidString)/revoke"
         case .users: return "/users"
+        case let .projectDelete(id): return "/projects/\(id.uuidString)/delete"
+        case let .projectRestore(id): return "/projects/\(id.uuidString)/restore"
+        case .deletedProjects: return "/projects/deleted"
         case let .user(login): return "/users/\(login.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? login)"
         }
     }

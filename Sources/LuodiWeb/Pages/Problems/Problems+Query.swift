@@ -67,7 +67,9 @@ enum ProblemsPage {
                                                   raisedBy: input.raisedBy, raisedOn: nil, owner: input.owner, deadline: deadline, level: level)
             return req.redirect(to: SiteURL.problem(id).path, redirectType: .normal)
         } catch let e as any AbortError where e.status != .notFound {
-            guard var model = try await model(req, zoneName: form.zone) else { throw e }
+            // The list page shows the zone's problems: not for an account that sees only its own projects.
+            guard let account = req.signedIn?.account, AccessPolicy.mayEver(account.role, .readZone),
+                  var model = try await model(req, zoneName: form.zone) else { throw e }
             model.errors = [e.reason]
             model.input = input
             return ProblemsView.render(model).response(status: e.status)

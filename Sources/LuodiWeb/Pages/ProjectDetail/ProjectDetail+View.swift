@@ -16,7 +16,32 @@ enum ProjectDetailView {
                         .td(.class("num"), .text(Format.money(rep.report.investmentInPeriod, m.lang))),
                         .td(.text(rep.report.narrative)), .td(.text(rep.report.reportedBy)), .td(.text(rep.report.reportedOn.iso)))
                 }),
-            .p(.a(.href(SiteURL.projectReport(m.id).path), .text(r.fileThisPeriod))))
+            .if(may(.editProject, m), .p(.a(.href(SiteURL.projectReport(m.id).path), .text(r.fileThisPeriod)))))
+    }
+
+    /// Whether the signed-in account may do `action` on this project: forms it may not use are not shown.
+    static func may(_ action: AccessPolicy.Action, _ m: ProjectDetailModel) -> Bool {
+        guard let a = SignedIn.current?.account else { return false }
+        return AccessPolicy.allows(a.principal, action, project: (m.plan.project.department, m.plan.project.enterprise))
+    }
+
+    /// Raising a problem: a link to the problem list's form, or for an account that does not see
+    /// the zone's list (an enterprise liaison) the form itself.
+    static func raiseProblem(_ m: ProjectDetailModel) -> Node<HTML.BodyContext> {
+        let s = m.lang.strings
+        guard may(.raiseProblem, m) else { return .empty }
+        if may(.readZone, m) {
+            return .p(.a(.href(SiteURL.problems.path + "?zone=" + (m.zone.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                             + "&project=" + m.id.uuidString), .text(s.raiseProblem)))
+        }
+        return .form(.class("stack"), .action(SiteURL.problems.path), .method(.post), .csrf(),
+            .input(.type(.hidden), .name("zone"), .value(attr(m.zone.name))), .input(.type(.hidden), .name("project"), .value(m.id.uuidString)),
+            .label(.text(s.problemTitle), .input(.type(.text), .name("title"), .required(true), .attribute(named: "size", value: "60"))),
+            .label(.text(s.problemDescription), .textarea(.name("description"), .attribute(named: "rows", value: "3"), .attribute(named: "cols", value: "60"))),
+            .label(.text(s.raisedBy), .input(.type(.text), .name("raisedBy"), .required(true), .value(attr(SignedIn.current?.account.name ?? "")))),
+            .label(.text(s.ownerDepartment), .input(.type(.text), .name("ownerDepartment"), .required(true), .value(attr(m.plan.project.department ?? "")))),
+            .label(.text(s.deadline), .input(.type(.date), .name("deadline"), .required(true))),
+            .button(.type(.submit), .text(s.raiseProblem)))
     }
 
     static func render(_ m: ProjectDetailModel) -> HTML {
@@ -59,11 +84,10 @@ enum ProjectDetailView {
             ),
             .unwrap(p.progressNote) { .group(.h2(.text(s.progressNote)), .p(.text($0))) },
             .unwrap(p.source) { .p(.class("note"), .text("\(s.source): \($0)")) },
-            .p(.class("note"), .a(.href(SiteURL.audit.url([("zone", m.zone.name), ("project", m.id.uuidString)])), .text(s.audit.title))),
+            .if(may(.readAudit, m), .p(.class("note"), .a(.href(SiteURL.audit.url([("zone", m.zone.name), ("project", m.id.uuidString)])), .text(s.audit.title)))),
             .h2(.text(s.problemsTitle)),
             ProblemsView.table(m.problems, asOf: m.asOf, lang: m.lang),
-            .p(.a(.href(SiteURL.problems.path + "?zone=" + (m.zone.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-                      + "&project=" + m.id.uuidString), .text(s.raiseProblem))),
+            raiseProblem(m),
             .h2(.text(s.reporting.projectReports)),
             reportsTable(m),
             .h2(.text(s.timeline)),
@@ -93,7 +117,7 @@ enum ProjectDetailView {
                         .td(.class("num"), .text(Format.money(ms.spent, m.lang))))
                 }
             ),
-            .if(!m.plan.milestones.isEmpty, .group(
+            .if(!m.plan.milestones.isEmpty && may(.editProject, m), .group(
                 .h2(.id("links"), .text(s.editPredecessors)),
                 .p(.class("note"), .text(s.predecessorsHelp)),
                 .if(!m.linkErrors.isEmpty, .ul(.class("errors"), .forEach(m.linkErrors) { .li(.text($0)) })),
@@ -109,7 +133,13 @@ enum ProjectDetailView {
                     ),
                     .p(.button(.type(.submit), .text(s.save)))
                 )
-            ))
+            )),
+            .if(may(.administerZone, m), .group(
+                .h2(.text(s.deletion.delete)),
+                .p(.class("note"), .text(s.deletion.deleteHelp)),
+                .form(.class("toolbar"), .action(SiteURL.projectDelete(m.id).path), .method(.post), .csrf(),
+                      .input(.type(.hidden), .name("version"), .value(String(m.version))),
+                      .button(.type(.submit), .text(s.deletion.delete)))))
         )
     }
 }

@@ -37,6 +37,9 @@ struct ProblemModel {
     /// What the action form holds after a refusal, and why it was refused.
     var input = ActInput()
     var errors: [String] = []
+    /// Whether the account may act on the problem (the action form is shown) and see the zone's list (the back link).
+    var mayAct = false
+    var mayList = false
 
     struct ActInput {
         var action = "", by = "", note = "", deadline = "", plan = ""

@@ -90,7 +90,11 @@ enum ProblemPage {
                                        ownerDepartment: found.problem.problem.ownerDepartment, .readProject)
         let today = try await req.today(inZone: found.problem.zoneID)
         let asOf = try req.asOfParameter() ?? today
-        return ProblemModel(lang: req.language, path: req.pathAndQuery, asOf: asOf, problem: found.problem, history: found.history)
+        var model = ProblemModel(lang: req.language, path: req.pathAndQuery, asOf: asOf, problem: found.problem, history: found.history)
+        model.mayAct = (try? await req.authorizeProblem(zoneID: found.problem.zoneID, projectID: found.problem.projectID,
+                                                        ownerDepartment: found.problem.problem.ownerDepartment, .actOnProblem)) != nil
+        model.mayList = req.signedIn.map { AccessPolicy.mayEver($0.account.role, .readZone) } ?? false
+        return model
     }
 
     /// The action form; a refusal (a stale page, a missing note or plan) shows the problem again

@@ -19,7 +19,7 @@ enum ProblemsView {
             table(m.problems, asOf: m.asOf, lang: m.lang, reporting: m.reporting),
             .h2(.id("raise"), .text(s.raiseProblem)),
             .if(!m.errors.isEmpty, .ul(.class("errors"), .forEach(m.errors) { .li(.text($0)) })),
-            .form(.class("stack"), .action(SiteURL.problems.path), .method(.post), .csrf(),
+            .if(Layout.may(.raiseProblem), .form(.class("stack"), .action(SiteURL.problems.path), .method(.post), .csrf(),
                 .input(.type(.hidden), .name("zone"), .value(attr(m.zone))),
                 .label(.text(s.name), .select(.attribute(named: "name", value: "project"),
                     .option(.value(""), .label(attr(s.blank))),
@@ -35,7 +35,7 @@ enum ProblemsView {
                 .label(.text(s.level), .select(.attribute(named: "name", value: "level"),
                     .forEach(ProblemLevel.allCases) { l in .option(.value(l.rawValue), .label(attr(s.problemLevel(l))), .isSelected(l.rawValue == m.input.level)) })),
                 .button(.type(.submit), .text(s.raiseProblem))
-            )
+            ))
         )
     }
 
@@ -70,7 +70,7 @@ enum ProblemDetailView {
             .group(.dt(.text(label)), .dd(.text(value ?? s.blank)))
         }
         return Layout.page(title: p.title, lang: m.lang, section: .problems, path: m.path,
-            .p(.a(.href(SiteURL.problems.path), .text("‹ \(s.problemsTitle)"))),
+            .if(m.mayList, .p(.a(.href(SiteURL.problems.path), .text("‹ \(s.problemsTitle)")))),
             .h1(.text(p.title), .if(p.isOverdue(asOf: m.asOf), .span(.class("overdue"), .text(" \(s.overdue)")))),
             .dl(.class("fields"),
                 .dt(.text(s.name)),
@@ -94,7 +94,7 @@ enum ProblemDetailView {
                    .forEach(m.history) { e in
                        .tr(.td(.text(e.on.iso)), .td(.text(e.by)), .td(.text(s.problemActionDone(e.action))), .td(.text(e.note ?? "")))
                    }),
-            .if(p.state != .closed, .group(
+            .if(p.state != .closed && m.mayAct, .group(
                 .h2(.id("act"), .text(s.action)),
                 .if(!m.errors.isEmpty, .ul(.class("errors"), .forEach(m.errors) { .li(.text($0)) })),
                 .form(.class("stack"), .action(SiteURL.problemAct(m.problem.id).path), .method(.post), .csrf(),

@@ -20,12 +20,12 @@ enum ReportsView {
                 .unwrap(b.period) { period in .group(
                     .h2(.text("\(period.name)(\(period.start.iso) – \(period.end.iso))· \(r.reportedCount(b.reported, b.expected))")),
                     .unwrap(period.closed, { c in .p(.class("note"), .text(r.closed(c.closedBy, c.closedOn))) }, else:
-                        .form(.class("toolbar noprint"), .action(SiteURL.reportsClose.path), .method(.post), .csrf(),
+                        .if(Layout.may(.administerZone), .form(.class("toolbar noprint"), .action(SiteURL.reportsClose.path), .method(.post), .csrf(),
                             .input(.type(.hidden), .name("zone"), .value(attr(b.zone))),
                             .input(.type(.hidden), .name("period"), .value(period.name)),
                             .label(.text(s.by), .input(.type(.text), .name("by"), .required(true))),
                             .button(.type(.submit), .text(r.closePeriod)),
-                            .span(.class("note"), .text(r.closeHelp)))),
+                            .span(.class("note"), .text(r.closeHelp))))),
                     .unwrap(b.changes) { ChangesView.node($0, lang: m.lang) },
                     table(b, period: period.name, closed: period.closed != nil, lang: m.lang)
                 ) },
@@ -42,6 +42,7 @@ enum ReportsView {
     /// Sets (or changes) the zone's reporting cycle.
     private static func cycleForm(_ b: PeriodBoard, lang: Language, current: ReportingCycle?) -> Node<HTML.BodyContext> {
         let r = lang.strings.reporting
+        guard Layout.may(.administerZone) else { return .empty }
         return .form(.class("toolbar noprint"), .action(SiteURL.reportsCycle.path), .method(.post), .csrf(),
             .input(.type(.hidden), .name("zone"), .value(attr(b.zone))),
             .label(.text(r.cycleLabel), .select(.attribute(named: "name", value: "cycle"),
@@ -63,7 +64,7 @@ enum ReportsView {
                     .td(.text(row.narrative.map { $0.count > 60 ? String($0.prefix(60)) + "…" : $0 } ?? "")),
                     .td(.text(row.reportedBy ?? "")),
                     .td(.class("nowrap"), .text(row.reportedOn?.iso ?? "")),
-                    .td(.class("nowrap"), row.reportID == nil && closed ? .text("") :
+                    .td(.class("nowrap"), row.reportID == nil && closed || !Layout.may(.editProject) ? .text("") :
                         .a(.href(SiteURL.projectReport(row.projectID).url([("period", period)])), .text(row.reportID == nil ? r.file : r.edit))))
             }
         )

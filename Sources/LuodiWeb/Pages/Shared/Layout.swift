@@ -50,6 +50,11 @@ enum Layout {
         )
     }
 
+    /// Whether the signed-in account's role may ever do `action`: pages leave out forms and links it could not use.
+    static func may(_ action: AccessPolicy.Action) -> Bool {
+        SignedIn.current.map { AccessPolicy.mayEver($0.account.role, action) } ?? false
+    }
+
     /// A coloured dot and word for a light.
     static func light(_ status: RAGStatus, _ lang: Language) -> Node<HTML.BodyContext> {
         .span(.class("light \(status.rawValue)"), .text(lang.strings.rag(status)))

@@ -52,7 +52,7 @@ enum TargetsView {
                 }),
             .raw("<datalist id=\"departments\">" + m.departments.map { "<option value=\"\(attr($0))\"></option>" }.joined() + "</datalist>"),
             .div(.class("two"),
-                .form(.class("stack"), .action(SiteURL.targetsSet.path), .method(.post), .csrf(),
+                .if(Layout.may(.administerZone), .form(.class("stack"), .action(SiteURL.targetsSet.path), .method(.post), .csrf(),
                     .h2(.text(t.setTarget)),
                     .input(.type(.hidden), .name("zone"), .value(attr(r.zone))),
                     .label(.text(t.year), .input(.type(.number), .name("year"), .value(String(r.asOf.year)), .required(true))),
@@ -60,8 +60,8 @@ enum TargetsView {
                     .label(.text(t.metric), .select(.attribute(named: "name", value: "metricKey"),
                         .forEach(metrics) { .option(.value($0.key), .label(attr("\($0.name)(\($0.unit))"))) })),
                     .label(.text(t.annualTarget), .input(.type(.text), .name("annualTarget"))),
-                    .button(.type(.submit), .text(s.save))),
-                .form(.class("stack"), .action(SiteURL.targetsRecord.path), .method(.post), .csrf(),
+                    .button(.type(.submit), .text(s.save)))),
+                .if(Layout.may(.recordFigures), .form(.class("stack"), .action(SiteURL.targetsRecord.path), .method(.post), .csrf(),
                     .h2(.text(t.recordActual)),
                     .input(.type(.hidden), .name("zone"), .value(attr(r.zone))),
                     departmentField(m),
@@ -70,7 +70,7 @@ enum TargetsView {
                     .label(.text(s.reporting.period), .input(.type(.text), .name("period"), .value(attr(m.currentPeriod ?? "")), .required(true))),
                     .label(.text(t.value), .input(.type(.text), .name("value"), .required(true))),
                     .label(.text(s.by), .input(.type(.text), .name("by"), .required(true))),
-                    .button(.type(.submit), .text(s.save))))
+                    .button(.type(.submit), .text(s.save)))))
         )
     }
 

@@ -8,7 +8,8 @@ enum Stylesheet {
     header.top { display:flex; align-items:center; gap:24px; padding:10px 24px; background:#0f172a; color:#fff; }
     header.top a { color:#e2e8f0; text-decoration:none; }
     header.top .brand { font-weight:700; font-size:16px; color:#fff; }
-    header.top nav { display:flex; gap:16px; flex:1; }
+    header.top nav { display:flex; flex-wrap:wrap; gap:4px 16px; flex:1; }
+    header.top nav a, header.top .who a { white-space:nowrap; }
     header.top a.current { color:#fff; border-bottom:2px solid #f59e0b; }
     main { padding:18px 24px; max-width:1400px; }
     h1 { font-size:20px; margin:4px 0 12px; }

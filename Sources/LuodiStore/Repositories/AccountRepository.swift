@@ -270,7 +270,7 @@ public struct AccountRepository: Sendable {
             try await t.create(on: tx)
             let info = APITokenInfo(id: try t.requireID(), name: name, createdAt: t.createdAt, revokedAt: nil)
             try await AuditLog.write(on: tx, zoneID: account.zoneID, entity: "token", entityID: info.id.uuidString, action: "create",
-                                     actor: account.login, old: Nothing?.none, new: info)
+                                     actor: account.login, old: Nothing?.none, new: ["id": info.id.uuidString, "name": name])
             return info
         }
     }

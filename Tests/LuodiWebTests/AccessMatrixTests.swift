@@ -26,7 +26,7 @@ import VaporTesting
         "GET /language/:lang": "open", "GET /assets/luodi.css": "open",
         "GET /problems": "ALOXV", "POST /problems": "ALOE", "GET /problems/:id": "all", "POST /problems/:id/act": "ALO",
         "GET /reports": "ALOXV", "POST /reports/close": "A", "POST /reports/cycle": "A",
-        "GET /audit": "AL", "GET /bulletin": "ALOXV", "GET /bulletin.md": "ALOXV", "GET /bulletin.csv": "ALOXV",
+        "GET /audit": "AL", "GET /audit.csv": "AL", "GET /bulletin": "ALOXV", "GET /bulletin.md": "ALOXV", "GET /bulletin.csv": "ALOXV",
         "GET /meetings": "ALOXV", "POST /meetings": "AL", "GET /meetings/:id": "ALOXV",
         "POST /meetings/:id/edit": "AL", "POST /meetings/:id/action": "AL", "POST /meetings/:id/target-action": "AL",
         "GET /targets": "ALOXV", "POST /targets/set": "A", "POST /targets/record": "AO",

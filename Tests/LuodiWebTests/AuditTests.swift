@@ -56,6 +56,14 @@ import VaporTesting
             try await app.testing().test(.GET, "/audit?by=%E2%80%94&lang=zh-Hans") { res in
                 #expect(res.status == .ok && res.body.string.contains("<td>apply</td>") && !res.body.string.contains("<td>assign</td>"))
             }
+            // Exported: the project's 5 entries as CSV, a header row first, the problem's title inside its JSON.
+            try await app.testing().test(.GET, "/audit.csv?project=\(jm01.id)&lang=en") { res in
+                let text = String(decoding: Data(buffer: res.body).dropFirst(3), as: UTF8.self)
+                let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+                #expect(res.headers.contentType?.subType == "csv" && lines.count == 1 + 5)
+                #expect(lines.first == "Time (UTC),By,Project,Record,id,Action,Before,After")
+                #expect(lines.dropFirst().allSatisfy { $0.contains(",tester,新能源汽车零部件产业园,") } && text.contains("用电"))
+            }
         }
     }
 

@@ -45,6 +45,7 @@ public enum SiteURL {
     case projectDelete(UUID)
     case projectRestore(UUID)
     case deletedProjects
+    case auditCSV
 
     /// Path segments as Vapor registers them (`:id` for parameters).
     public var path: String {
@@ -90,6 +91,7 @@ public enum SiteURL {
         case let .projectDelete(id): return "/projects/\(id.uuidString)/delete"
         case let .projectRestore(id): return "/projects/\(id.uuidString)/restore"
         case .deletedProjects: return "/projects/deleted"
+        case .auditCSV: return "/audit.csv"
         case let .user(login): return "/users/\(login.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? login)"
         }
     }

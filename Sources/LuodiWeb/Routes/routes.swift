@@ -53,6 +53,7 @@ func routes(_ app: Application) throws {
     app.post("reports", "close") { try await ReportsPage.close($0) }.access(.action(.administerZone))
     app.post("reports", "cycle") { try await ReportsPage.setCycle($0) }.access(.action(.administerZone))
     app.get("audit") { try await AuditPage.handle($0) }.access(.action(.readAudit))
+    app.get("audit.csv") { try await AuditPage.csv($0) }.access(.action(.readAudit))
     app.get("bulletin") { try await BulletinPage.handle($0) }.access(.action(.readZone))
     app.get("bulletin.md") { try await BulletinPage.markdown($0) }.access(.action(.readZone))
     app.get("bulletin.csv") { try await BulletinPage.csv($0) }.access(.action(.readZone))

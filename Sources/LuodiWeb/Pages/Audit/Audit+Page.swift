@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import LuodiCore
 import LuodiStore
@@ -6,19 +7,43 @@ import Vapor
 
 /// `/audit`: the zone's changes, latest first, optionally of one project or by one person.
 enum AuditPage {
-    static func handle(_ req: Request) async throws -> Response {
-        guard let (zones, zone) = try await req.selectedZone() else {
-            return EmptyState.view(lang: req.language, path: req.pathAndQuery).response()
-        }
+    /// The entries the query asks for (zone, `project`, `by`), with the zone's project names.
+    static func query(_ req: Request) async throws -> (zones: [StoredZone], zone: StoredZone, project: UUID?, actor: String?, entries: [AuditEntry], names: [UUID: String])? {
+        guard let (zones, zone) = try await req.selectedZone() else { return nil }
         let project = try req.query[String.self, at: "project"].flatMap { $0.isEmpty ? nil : $0 }.map { raw in
             try UUID(uuidString: raw).orThrow(Abort(.badRequest, reason: "project: not a project id (UUID)"))
         }
         let actor = req.query[String.self, at: "by"].flatMap { $0.isEmpty ? nil : $0 }
         let entries = try await AuditLog.entries(on: req.db, zoneID: zone.id, projectID: project, actor: actor,
-                                                includeUnzoned: req.signedIn?.account.role == .administrator)
+                                                includeUnzoned: req.signedIn?.account.role == .administrator, limit: 100_000)
         let names = Dictionary(uniqueKeysWithValues: try await req.portfolioRepository.projects(zoneID: zone.id).map { ($0.id, $0.plan.project.name) })
-        return view(entries, lang: req.language, path: req.pathAndQuery, zones: zones.map(\.zone.name), zone: zone.zone.name,
-                    project: project, actor: actor, names: names).response()
+        return (zones, zone, project, actor, entries, names)
+    }
+
+    static func handle(_ req: Request) async throws -> Response {
+        guard let q = try await query(req) else { return EmptyState.view(lang: req.language, path: req.pathAndQuery).response() }
+        return view(Array(q.entries.prefix(500)), lang: req.language, path: req.pathAndQuery, zones: q.zones.map(\.zone.name), zone: q.zone.zone.name,
+                    project: q.project, actor: q.actor, names: q.names).response()
+    }
+
+    /// `/audit.csv`: the same entries, all of them, as CSV (UTF-8 with a byte-order mark, CRLF,
+    /// formula-looking cells defused as in `ProblemText`), to keep or hand to an auditor.
+    static func csv(_ req: Request) async throws -> Response {
+        guard let q = try await query(req) else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
+        let s = req.language.strings, a = s.audit
+        let stream = OutputStream(toMemory: ())
+        let writer = try CSVWriter(stream: stream, newline: .crlf)
+        try writer.write(row: [a.at, a.actor, s.name, a.entity, "id", s.action, a.old, a.new].map(ProblemText.cell))
+        for e in q.entries {
+            try writer.write(row: [Format.utcTime(e.at), e.actor, e.projectID.flatMap { q.names[$0] } ?? "", e.entity, e.entityID, e.action,
+                                   e.old ?? "", e.new ?? ""].map(ProblemText.cell))
+        }
+        writer.stream.close()
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "audit.csv")
+        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return Response(status: .ok, headers: headers, body: .init(data: Data([0xEF, 0xBB, 0xBF]) + data))
     }
 
     static func view(_ entries: [AuditEntry], lang: Language, path: String, zones: [String], zone: String, project: UUID?, actor: String?,
@@ -32,7 +57,8 @@ enum AuditPage {
                     .forEach(names.sorted { $0.value < $1.value }) { id, name in .option(.value(id.uuidString), .label(attr(name)), .isSelected(id == project)) })),
                 .label(.text(a.actor), .input(.type(.text), .name("by"), .value(attr(actor ?? "")))),
                 .button(.type(.submit), .text(s.show))),
-            .p(.class("note"), .text(a.help)),
+            .p(.class("note"), .text(a.help), .text(" "),
+               .a(.href(SiteURL.auditCSV.url([("zone", zone), ("project", project?.uuidString), ("by", actor)])), .text("CSV"))),
             entries.isEmpty ? .p(.class("note"), .text(a.none)) : .table(
                 .tr(.th(.text(a.at)), .th(.text(a.actor)), .th(.text(s.name)), .th(.text(a.entity)), .th(.text(s.action)), .th(.text(a.old)), .th(.text(a.new))),
                 .forEach(entries) { e in

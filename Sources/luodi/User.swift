@@ -92,7 +92,12 @@ struct UserSet: AsyncParsableCommand {
 
     @ArgumentParser.Argument(help: "Login.") var login: String
     @OptionGroup var account: AccountOptions
-    @ArgumentParser.Flag(inversion: .prefixedEnableDisable, help: "Enable or disable the account (a disabled account's sessions end).") var enabled: Bool?
+    @ArgumentParser.Flag(help: "Enable a disabled account.") var enable = false
+    @ArgumentParser.Flag(help: "Disable the account (its sessions end; it can no longer sign in).") var disable = false
+
+    func validate() throws {
+        if enable && disable { throw ValidationError("--enable and --disable: give one") }
+    }
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
@@ -103,7 +108,7 @@ struct UserSet: AsyncParsableCommand {
             let settings = AccountSettings(name: account.name ?? current.name, role: role,
                                            zoneID: try await account.zoneID(app, role: role, current: current.zoneID),
                                            department: account.department ?? current.department, enterprise: account.enterprise ?? current.enterprise,
-                                           disabled: enabled.map { !$0 } ?? current.disabled)
+                                           disabled: disable ? true : enable ? false : current.disabled)
             return try await repo.update(login: login, expectedVersion: current.version, settings)
         }
         print("\(updated.login): \(updated.role.rawValue)\(updated.disabled ? ", disabled" : "")")

@@ -378,4 +378,35 @@ extension CLITests {
             #expect(try luodi(["audit", "--project", "JM-01"], in: dir).stdout.isEmpty)
         }
     }
+
+    @Test func accountsTokensAndDeletionFromTheCommandLine() throws {
+        try withDirectory { dir in
+            try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+            #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
+            // The first administrator, with a one-time password printed once
+            let admin = try luodi(["user", "add", "boss", "--name", "王主任", "--admin"], in: dir)
+            #expect(admin.status == 0 && admin.stdout.contains("Created administrator boss (王主任)."))
+            let password = admin.stdout.components(separatedBy: "One-time password: ").last?.prefix(16) ?? ""
+            #expect(password.count == 16 && password.allSatisfy { $0.isLetter || $0.isNumber })
+            // An officer needs a zone and a department; the error names the field and changes nothing
+            let refused = try luodi(["user", "add", "li", "--role", "departmentOfficer", "--zone", "测试开发区"], in: dir)
+            #expect(refused.status == 1 && refused.stderr.contains("department: a department officer answers for one department"))
+            #expect(try luodi(["user", "add", "li", "--name", "李", "--role", "departmentOfficer", "--zone", "测试开发区", "--department", "招商一局"], in: dir).status == 0)
+            let list = try luodi(["user"], in: dir).stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+            #expect(list.dropFirst().map { $0[0] + " " + $0[2] + " " + $0[3] } == ["boss administrator (all)", "li departmentOfficer 测试开发区"])
+            #expect(try luodi(["user", "set", "li", "--disable"], in: dir).stdout == "li: departmentOfficer, disabled\n")
+            #expect(try luodi(["user", "set", "boss", "--role", "viewer", "--zone", "测试开发区"], in: dir).stderr.contains("no enabled administrator"))
+            // A token, printed once, listed without its secret
+            let token = try luodi(["token", "create", "--user", "boss", "--name", "周报"], in: dir)
+            #expect(token.status == 0 && token.stdout.split(separator: "\n").last?.hasPrefix("luodi_") == true)
+            #expect(try luodi(["token", "--user", "boss"], in: dir).stdout.contains("\t周报\t") )
+            // Deleting a project keeps it: listed as deleted, restored as it was
+            #expect(try luodi(["project", "delete", "JM-02", "--by", "王主任"], in: dir).stdout.contains("Deleted JM-02 城市道路提升工程"))
+            #expect(try luodi(["project", "deleted"], in: dir).stdout.hasPrefix("JM-02\t城市道路提升工程\t"))
+            #expect(try luodi(["status"], in: dir).stdout.contains("Projects 1   milestones 2"))
+            #expect(try luodi(["project", "restore", "JM-02"], in: dir).stdout == "Restored JM-02 城市道路提升工程.\n")
+            #expect(try luodi(["status"], in: dir).stdout.contains("Projects 2   milestones 2"))
+            #expect(try luodi(["project", "deleted"], in: dir).stdout.isEmpty)
+        }
+    }
 }

@@ -195,6 +195,34 @@ extension Reporting {
         return p
     }
 
+    /// Deletes (soft) the project with this key or name; returns its key and name.
+    /// - Throws: 404 for no such project, 422 for an ambiguous name.
+    public func deleteProject(_ project: String, zone: String?, by: String) async throws -> String {
+        let z = try await TargetForms.zone(db, zone)
+        let p = try await Self.project(project, in: z, db: db)
+        do { try await FluentPortfolioRepository(db: db).deleteProject(id: p.id, expectedVersion: p.version, by: by) } catch let e as StoreError { throw e.http }
+        return "\(p.plan.project.key) \(p.plan.project.name)"
+    }
+
+    /// Restores the deleted project with this key (the most recently deleted one of that key).
+    /// - Throws: 404 when the zone has no deleted project with this key.
+    public func restoreProject(key: String, zone: String?) async throws -> String {
+        let z = try await TargetForms.zone(db, zone)
+        let repo = FluentPortfolioRepository(db: db)
+        guard let p = try await repo.deletedProjects(zoneID: z.id).first(where: { $0.key == key }) else {
+            throw Abort(.notFound, reason: "project: no deleted project with key '\(key)' in zone \(z.zone.name)")
+        }
+        try await repo.restoreProject(id: p.id)
+        return "\(p.key) \(p.name)"
+    }
+
+    /// The zone's deleted projects as tab-separated lines: key, name, deleted at (UTC), by.
+    public func deletedProjectsText(zone: String?) async throws -> String {
+        let z = try await TargetForms.zone(db, zone)
+        return try await FluentPortfolioRepository(db: db).deletedProjects(zoneID: z.id)
+            .map { [$0.key, $0.name, Format.utcTime($0.deletedAt), $0.deletedBy].map(ProblemText.cell).joined(separator: "\t") + "\n" }.joined()
+    }
+
     /// The zone's audit log as tab-separated lines, latest first: time (UTC), by, project, record,
     /// its id, action, before, after (cells made safe as in `ProblemText`).
     public func auditText(zone: String?, project: String?, actor: String?, limit: Int) async throws -> String {

@@ -75,3 +75,16 @@ import Testing
         #expect(share.elapsed == 366 && share.total == 366 && share.fraction == 1)
     }
 }
+
+/// Typed dates stay far from the calendar's ends, where period and working-day arithmetic would leave it.
+@Suite struct ParsedDateRangeTests {
+    @Test func typedYearsAreBetween1000And8999() throws {
+        #expect(throws: CalendarDateError.notACalendarDate("0001-01-01", reason: "year 1 is outside 1000–8999")) { try CalendarDate(iso: "0001-01-01") }
+        #expect(throws: CalendarDateError.notACalendarDate("9999-12-31", reason: "year 9999 is outside 1000–8999")) { try CalendarDate(iso: "9999-12-31") }
+        #expect(try CalendarDate(iso: "1000-01-01").year == 1000 && CalendarDate(iso: "8999-12-31").year == 8999)
+        #expect(throws: CalendarDateError.self) { try DateFormat("yyyy/M/d").parse("0001/1/1") }
+        // The week before the earliest typed date is still a date (the year 1 case crashed the server).
+        let earliest = try CalendarDate(iso: "1000-01-01")
+        #expect(ReportingPeriod(containing: earliest, cycle: .weekly).previous.start < earliest)
+    }
+}

@@ -221,4 +221,62 @@ import VaporTesting
             await #expect(throws: AccountError.self) { try await app.requireAdministrator() }
         }
     }
+
+    @Test func loginsAreOneSpellingAndPasswordsFitBcrypt() async throws {
+        try await withLuodiApp { app in
+            let zone = try await zoneA(app)
+            let service = AccountService(db: app.db)
+            let viewer = AccountSettings(name: "王", role: .viewer, zoneID: zone.id)
+            let (wang, _) = try await service.create(login: " Wang ", settings: viewer, password: "a long secret")
+            #expect(wang.login == "wang")
+            // Another spelling of the same login, or one with invisible or look-alike characters, is refused
+            await #expect(throws: AccountError.loginTaken("wang")) { try await service.create(login: "WANG", settings: viewer, password: nil) }
+            for bad in ["wang\u{0}", "wa\u{200B}ng", "ｗａｎｇ", "wang li", "-wang", ""] {
+                await #expect(throws: AccountError.self, "\(bad.unicodeScalars.map { String($0.value, radix: 16) })") { try await service.create(login: bad, settings: viewer, password: nil) }
+            }
+            await #expect(throws: AccountError.invalid(field: "name", reason: "contains a control or invisible character")) {
+                try await service.create(login: "li", settings: AccountSettings(name: "李\u{7}", role: .viewer, zoneID: zone.id), password: nil)
+            }
+            // Signing in with another case finds the same account
+            #expect(try await Browser(app).send(.POST, "/login", form: "login=WANG&password=a%20long%20secret").status == .seeOther)
+            // 72 bytes is Bcrypt's limit: 24 Chinese characters pass, 25 are refused rather than cut
+            #expect(throws: Never.self) { try AccountService.check(password: String(repeating: "密", count: 24), login: "x") }
+            #expect(throws: AccountError.self) { try AccountService.check(password: String(repeating: "密", count: 25), login: "x") }
+        }
+    }
+
+    @Test func aResetOrDisableRevokesTokensAndTheCurrentPasswordIsThrottled() async throws {
+        try await withLuodiApp { app in
+            let zone = try await zoneA(app)
+            let service = AccountService(db: app.db), repo = AccountRepository(db: app.db)
+            let (zhao, _) = try await service.create(login: "zhao", settings: AccountSettings(name: "赵", role: .viewer, zoneID: zone.id), password: "zhao's password")
+            func works(_ token: String) async throws -> Bool {
+                var ok = false
+                try await app.testing().test(.GET, "/api/v1/me", beforeRequest: { $0.headers.replaceOrAdd(name: .authorization, value: "bearer \(token)") }) { ok = $0.status == .ok }
+                return ok
+            }
+            let first = try await service.createToken(for: zhao, name: "a").secret
+            #expect(try await works(first))   // the scheme in lower case is accepted
+            _ = try await service.reset(login: "zhao")
+            try await repo.setPassword(login: "zhao", hash: try AccountService.hash("zhao's new password"), mustChange: false)
+            #expect(try await !works(first))  // an administrator's reset revoked it, for good
+            let second = try await service.createToken(for: zhao, name: "b").secret
+            let current = try #require(try await repo.credentials(login: "zhao")).account
+            var s = AccountSettings(name: "赵", role: .viewer, zoneID: zone.id, disabled: true)
+            _ = try await repo.update(login: "zhao", expectedVersion: current.version, s)
+            s.disabled = false
+            _ = try await repo.update(login: "zhao", expectedVersion: current.version + 1, s)
+            #expect(try await !works(second)) // disabling revoked it: enabling again does not bring it back
+            // Guessing the current password from an open session is throttled like signing in, and audited
+            let b = Browser(app)
+            _ = try await b.send(.POST, "/login", form: "login=zhao&password=zhao%27s%20new%20password")
+            let csrf = try await b.csrf(from: "/account/password")
+            for _ in 1...5 {
+                #expect(try await b.send(.POST, "/account/password", form: "current=guess&password=another%20secret&repeated=another%20secret&_csrf=\(csrf)").status == .unprocessableEntity)
+            }
+            let locked = try await b.send(.POST, "/account/password", form: "current=zhao%27s%20new%20password&password=another%20secret&repeated=another%20secret&_csrf=\(csrf)")
+            #expect(locked.status == .tooManyRequests)
+            #expect(try await AuditLog.entries(on: app.db, zoneID: zone.id, actor: "zhao").filter { $0.action == "loginRefused" }.count == 5)
+        }
+    }
 }

@@ -13,13 +13,50 @@ enum TestDatabase {
     }
 }
 
+/// At most `limit` tests hold a PostgreSQL database at once: each test's application keeps its
+/// own connections, and two hundred tests started together exceed the server's 100 connections.
+actor DatabaseSlots {
+    static let shared = DatabaseSlots(limit: 8)
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    init(limit: Int) { free = limit }
+
+    func acquire() async {
+        if free > 0 { free -= 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
 /// Builds the real application on a fresh database, runs `body`, shuts down and drops the database.
 func withLuodiApp(_ body: (Application) async throws -> Void) async throws {
+    if TestDatabase.postgresURL != nil { await DatabaseSlots.shared.acquire() }
+    do {
+        try await withLuodiAppHoldingASlot(body)
+    } catch {
+        if TestDatabase.postgresURL != nil { await DatabaseSlots.shared.release() }
+        throw error
+    }
+    if TestDatabase.postgresURL != nil { await DatabaseSlots.shared.release() }
+}
+
+private func withLuodiAppHoldingASlot(_ body: (Application) async throws -> Void) async throws {
     var dropName: String?
     let config: StoreConfiguration
     if let base = TestDatabase.postgresURL {
         let name = "luodi_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        try await adminSQL(base, "CREATE DATABASE \(name)")
+        // PostgreSQL refuses a CREATE DATABASE while another one copies template1 at the same
+        // moment ("source database is being accessed by other users"); parallel tests try again.
+        var attempt = 0
+        while true {
+            do { try await adminSQL(base, "CREATE DATABASE \(name)"); break } catch where attempt < 10 {
+                attempt += 1
+                try await Task.sleep(nanoseconds: UInt64(100_000_000 * attempt))
+            }
+        }
         dropName = name
         config = .postgres(base.deletingLastPathComponent().appendingPathComponent(String(name)))
     } else {
@@ -28,7 +65,8 @@ func withLuodiApp(_ body: (Application) async throws -> Void) async throws {
     // Photos go to a fresh temporary folder, never into the working directory.
     let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("luodi-test-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-    let app = try await buildApp(AppConfiguration(database: config, logLevel: .warning, dataDirectory: dataDirectory), environment: .testing)
+    // Errors only: refused requests (401, 403, 404, 409, 422) are what many tests send on purpose.
+    let app = try await buildApp(AppConfiguration(database: config, logLevel: .error, dataDirectory: dataDirectory), environment: .testing)
     var failure: Error?
     do { try await signInAsAdministrator(app) } catch { failure = error }
     if failure == nil { do { try await body(app) } catch { failure = error } }

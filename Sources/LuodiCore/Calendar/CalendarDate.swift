@@ -36,14 +36,30 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self.day = day
     }
 
+    /// The years a date read from text may have. Dates are computed on (periods, working days,
+    /// weeks back and forth) well beyond what is typed, so what is typed stays centuries away
+    /// from the ends of 1...9999 where that arithmetic would leave the calendar.
+    public static let parsedYears = 1000...8999
+
     /// Parses ISO 8601 `yyyy-MM-dd`.
-    /// - Throws: `CalendarDateError` when the text is not of that shape or not a real date.
+    /// - Throws: `CalendarDateError` when the text is not of that shape, not a real date, or its
+    ///   year is outside `parsedYears`.
     public init(iso text: String) throws {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { throw CalendarDateError.badFormat(text, expected: "yyyy-MM-dd") }
-        try self.init(year: y, month: m, day: d)
+        try self.init(parsedYear: y, month: m, day: d, text: text)
+    }
+
+    /// A date read from text: checked as `init(year:month:day:)`, its year within `parsedYears`.
+    init(parsedYear y: Int, month m: Int, day d: Int, text: String) throws {
+        guard Self.parsedYears.contains(y) else {
+            throw CalendarDateError.notACalendarDate(text, reason: "year \(y) is outside \(Self.parsedYears.lowerBound)–\(Self.parsedYears.upperBound)")
+        }
+        do { try self.init(year: y, month: m, day: d) } catch let CalendarDateError.notACalendarDate(_, reason) {
+            throw CalendarDateError.notACalendarDate(text, reason: reason)
+        }
     }
 
     /// Decodes from the ISO text `yyyy-MM-dd`.

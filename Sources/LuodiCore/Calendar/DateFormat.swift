@@ -64,9 +64,7 @@ public struct DateFormat: Hashable, Sendable, Codable, CustomStringConvertible {
             case .day: d = value
             }
         }
-        do { return try CalendarDate(year: y, month: m, day: d) } catch let CalendarDateError.notACalendarDate(_, reason) {
-            throw CalendarDateError.notACalendarDate(text, reason: reason)
-        }
+        return try CalendarDate(parsedYear: y, month: m, day: d, text: text)
     }
 }
 

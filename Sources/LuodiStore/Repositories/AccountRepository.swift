@@ -88,6 +88,12 @@ public struct AccountRepository: Sendable {
     /// - Throws: `AccountError.invalid` naming the field.
     public static func validate(_ s: AccountSettings) throws(AccountError) {
         if s.name.trimmingWhitespace().isEmpty { throw .invalid(field: "name", reason: "give the person's name") }
+        for (field, text) in [("name", s.name), ("department", s.department ?? ""), ("enterprise", s.enterprise ?? "")] {
+            if text.count > 100 { throw .invalid(field: field, reason: "at most 100 characters") }
+            if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+                throw .invalid(field: field, reason: "contains a control or invisible character")
+            }
+        }
         if s.role != .administrator, s.zoneID == nil { throw .invalid(field: "zone", reason: "a \(s.role.rawValue) belongs to one zone; name it") }
         if s.role == .departmentOfficer, (s.department ?? "").trimmingWhitespace().isEmpty {
             throw .invalid(field: "department", reason: "a department officer answers for one department (责任单位); name it")
@@ -97,13 +103,23 @@ public struct AccountRepository: Sendable {
         }
     }
 
+    /// A login as stored and compared: trimmed and lower-cased, so `Wang` and `wang` are one
+    /// account; only ASCII letters, digits and `. _ - @`, starting with a letter or digit, so no
+    /// look-alike, invisible or control character makes a second "wang".
+    /// - Throws: `AccountError.invalid` naming `login`.
+    public static func normalized(login: String) throws(AccountError) -> String {
+        let login = login.trimmingWhitespace().lowercased()
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789._-@")
+        guard (1...64).contains(login.count), login.allSatisfy({ allowed.contains($0) }), login.first.map({ $0.isLetter || $0.isNumber }) == true else {
+            throw .invalid(field: "login", reason: "use 1–64 of the letters a–z, digits and . _ - @, starting with a letter or digit")
+        }
+        return login
+    }
+
     /// Creates an account. `actor` is who made it (nil: the command line).
     /// - Throws: `AccountError` for a taken login or missing setting.
     public func create(login: String, settings s: AccountSettings, passwordHash: String, mustChangePassword: Bool) async throws -> Account {
-        let login = login.trimmingWhitespace()
-        guard !login.isEmpty, login.count <= 64, !login.contains(where: { $0.isWhitespace }) else {
-            throw AccountError.invalid(field: "login", reason: "use 1–64 characters without spaces")
-        }
+        let login = try Self.normalized(login: login)
         try Self.validate(s)
         return try await db.writeTransaction { tx in
             if try await UserRecord.query(on: tx).filter(\.$login == login).first() != nil { throw AccountError.loginTaken(login) }
@@ -136,6 +152,7 @@ public struct AccountRepository: Sendable {
     /// - Throws: `StoreError.conflict`, `AccountError`.
     public func update(login: String, expectedVersion: Int, _ s: AccountSettings) async throws -> Account {
         try Self.validate(s)
+        let login = login.lowercased()
         return try await db.writeTransaction { tx in
             guard let r = try await UserRecord.query(on: tx).filter(\.$login == login).first() else { throw AccountError.notFound("account '\(login)'") }
             guard r.version == expectedVersion else { throw StoreError.conflict("account \(login)", expected: expectedVersion, current: r.version) }
@@ -144,7 +161,11 @@ public struct AccountRepository: Sendable {
             r.version += 1
             try await r.save(on: tx)
             try await Self.requireAdministrator(on: tx)
-            if s.disabled { try await SessionRecord.query(on: tx).filter(\.$userID == before.id).delete() }
+            if s.disabled {
+                // A disabled account keeps no way in: its sessions end and its API tokens are revoked.
+                try await SessionRecord.query(on: tx).filter(\.$userID == before.id).delete()
+                try await Self.revokeAllTokens(of: before.id, on: tx)
+            }
             let after = try Account(r)
             try await AuditLog.write(on: tx, zoneID: after.zoneID ?? before.zoneID, entity: "user", entityID: login, action: "update", actor: nil, old: before, new: after)
             return after
@@ -157,8 +178,11 @@ public struct AccountRepository: Sendable {
     }
 
     /// Replaces a password hash and ends the account's other sessions (all of them when `keepSession` is nil).
+    /// A reset by someone else (`mustChange`) also revokes the account's API tokens: a reset is
+    /// what an administrator does when an account may be in the wrong hands.
     /// - Throws: `AccountError.notFound`.
     public func setPassword(login: String, hash: String, mustChange: Bool, keepSession: String? = nil) async throws {
+        let login = login.lowercased()
         try await db.writeTransaction { tx in
             guard let r = try await UserRecord.query(on: tx).filter(\.$login == login).first() else { throw AccountError.notFound("account '\(login)'") }
             r.passwordHash = hash
@@ -168,6 +192,7 @@ public struct AccountRepository: Sendable {
             var q = SessionRecord.query(on: tx).filter(\.$userID == (try r.requireID()))
             if let keepSession { q = q.filter(\.$tokenHash != keepSession) }
             try await q.delete()
+            if mustChange { try await Self.revokeAllTokens(of: try r.requireID(), on: tx) }
             try await AuditLog.write(on: tx, zoneID: r.zoneID, entity: "user", entityID: login, action: "password", actor: nil,
                                      old: Nothing?.none, new: ["mustChange": mustChange])
         }
@@ -178,8 +203,9 @@ public struct AccountRepository: Sendable {
         try await UserRecord.query(on: db).sort(\.$login).all().map(Account.init)
     }
 
-    /// The account with this login and its password hash, for a sign-in check.
+    /// The account with this login (compared as `normalized(login:)` stores it) and its password hash, for a sign-in check.
     public func credentials(login: String) async throws -> (account: Account, passwordHash: String)? {
+        let login = login.trimmingWhitespace().lowercased()
         guard let r = try await UserRecord.query(on: db).filter(\.$login == login).first() else { return nil }
         return (try Account(r), r.passwordHash)
     }
@@ -273,6 +299,10 @@ public struct AccountRepository: Sendable {
                                      actor: account.login, old: Nothing?.none, new: ["id": info.id.uuidString, "name": name])
             return info
         }
+    }
+
+    private static func revokeAllTokens(of userID: UUID, on tx: any Database) async throws {
+        try await APITokenRecord.query(on: tx).filter(\.$userID == userID).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
     }
 
     /// The account's tokens, newest first.

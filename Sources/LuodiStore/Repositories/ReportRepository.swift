@@ -84,7 +84,7 @@ public enum ReportStoreError: Error, Equatable, Sendable, CustomStringConvertibl
 
     public var description: String {
         switch self {
-        case let .noCycle(zone): return "zone: \(zone) has no reporting cycle yet; set one (luodi zone cycle --zone \(zone) weekly|halfMonthly|monthly)"
+        case let .noCycle(zone): return "zone: \(zone) has no reporting cycle yet; set one (luodi report cycle weekly|halfMonthly|monthly --zone \(zone))"
         case let .wrongCycle(period, cycle): return "period: '\(period)' is not a period of the zone's \(cycle.rawValue) cycle"
         case let .alreadyReported(period, project, version): return "version: \(project) already has a report for \(period) (version \(version)); edit that report instead"
         case let .periodClosed(p): return "reason: period \(p) is closed; a change to its reports is a correction and needs a reason"
@@ -297,12 +297,14 @@ public struct ReportRepository: Sendable {
         }.sorted { $0.projectName < $1.projectName }
     }
 
-    /// Reports of the zone, optionally of one period or one project, by period then project name.
+    /// Reports of the zone, optionally of one period or one project, by period then project name;
+    /// a deleted project's reports are kept but not listed.
     public func reports(zoneID: UUID, period: String? = nil, projectID: UUID? = nil) async throws -> [StoredReport] {
         var query = ProgressReportRecord.query(on: db).filter(\.$zoneID == zoneID)
         if let period { query = query.filter(\.$period == period) }
         if let projectID { query = query.filter(\.$projectID == projectID) }
-        return try await stored(try await query.all(), zoneID: zoneID)
+        let deleted = Set(try await ProjectRecord.query(on: db).filter(\.$zoneID == zoneID).filter(\.$deletedAt != nil).all().compactMap(\.id))
+        return try await stored(try await query.all().filter { !deleted.contains($0.projectID) }, zoneID: zoneID)
             .sorted { ($0.period.start, $0.projectName) < ($1.period.start, $1.projectName) }
     }
 

@@ -155,6 +155,10 @@ enum MeetingForms {
 
     static func create(_ db: any Database, zone: StoredZone, title: String?, heldOn: CalendarDate?, nextMeeting: CalendarDate?) async throws -> UUID {
         let (day, next) = try days(zone: zone, heldOn: heldOn, nextMeeting: nextMeeting)
+        // The next meeting is computed (a week on by default): it must be a date that reads back.
+        guard CalendarDate.parsedYears.contains(next.year) else {
+            throw Abort(.unprocessableEntity, reason: "nextMeeting: \(next) is outside the years \(CalendarDate.parsedYears.lowerBound)–\(CalendarDate.parsedYears.upperBound)")
+        }
         let text = title?.trimmingWhitespace() ?? ""
         let name = text.isEmpty ? "调度会 \(day.iso)" : try ProblemForms.required("title", text)
         return try await MeetingRepository(db: db).create(zoneID: zone.id, title: name, heldOn: day, nextMeeting: next,

@@ -143,7 +143,7 @@ struct ReportsAPI: RouteCollection {
         var body: ReportBody
         do { body = try req.content.decode(ReportBody.self) } catch { throw ProblemForms.bodyError(error, expected: Self.expected) }
         guard let found = try await req.reports.report(id) else { throw Abort(.notFound, reason: "no report with id \(id)") }
-        _ = try await req.authorizedProject(found.report.projectID, for: .editProject)
+        try await req.authorizeReport(found.report.projectID, zoneID: found.zoneID, id: id, .editProject)
         guard body.version != nil else { throw Abort(.unprocessableEntity, reason: "version: required to edit a report (it is at version \(found.report.version))") }
         guard body.projectID == found.report.projectID, body.period == found.report.period.name else {
             throw Abort(.unprocessableEntity, reason: "period: an edit keeps the report's project and period (\(found.report.period.name)); file a new report for another")
@@ -157,9 +157,7 @@ struct ReportsAPI: RouteCollection {
 
     func read(_ req: Request, id: UUID) async throws -> ReportRow {
         guard let found = try await req.reports.report(id) else { throw Abort(.notFound, reason: "no report with id \(id)") }
-        do { _ = try await req.authorizedProject(found.report.projectID, for: .readProject) } catch let e as Abort where e.status == .notFound {
-            throw Abort(.notFound, reason: "no report with id \(id)")
-        }
+        try await req.authorizeReport(found.report.projectID, zoneID: found.zoneID, id: id, .readProject)
         var row = Self.row(found.report, revisions: found.revisions)
         row.attachments = try await req.reports.attachments(reportID: id)
         return row
@@ -169,7 +167,7 @@ struct ReportsAPI: RouteCollection {
     func attach(_ req: Request) async throws -> Response {
         let id = try Self.id(req)
         guard let found = try await req.reports.report(id) else { throw Abort(.notFound, reason: "no report with id \(id)") }
-        _ = try await req.authorizedProject(found.report.projectID, for: .editProject)
+        try await req.authorizeReport(found.report.projectID, zoneID: found.zoneID, id: id, .editProject)
         guard let body = req.body.data, body.readableBytes > 0 else { throw Abort(.badRequest, reason: "body: send the photo's bytes as the request body") }
         let a = try await req.photos.add(Data(buffer: body), fileName: req.query[String.self, at: "fileName"] ?? "", to: id,
                                          by: req.query[String.self, at: "by"] ?? "")

@@ -37,8 +37,10 @@ struct AccessMiddleware: AsyncMiddleware {
 
     private func identify(_ req: Request) async throws -> SignedIn? {
         let service = AccountService(db: req.db)
-        if let bearer = req.headers.bearerAuthorization {
-            guard let account = try await service.account(apiToken: bearer.token) else {
+        // The scheme is case-insensitive (RFC 9110 §11.1): "bearer" is "Bearer".
+        if let header = req.headers.first(name: .authorization), header.lowercased().hasPrefix("bearer ") {
+            let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
+            guard let account = try await service.account(apiToken: token) else {
                 throw Abort(.unauthorized, reason: "the API token is unknown or revoked")
             }
             return SignedIn(account: account, csrfToken: nil, sessionToken: nil)

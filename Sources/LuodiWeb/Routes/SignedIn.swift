@@ -85,3 +85,14 @@ extension Request {
         }
     }
 }
+
+extension Request {
+    /// Checks `action` on a report's project; a report the account does not see answers exactly
+    /// as one that does not exist ("no report with id …"), naming nothing of its project.
+    /// - Throws: 404, 403.
+    func authorizeReport(_ projectID: UUID, zoneID: UUID, id: UUID, _ action: AccessPolicy.Action) async throws {
+        let hidden = Abort(.notFound, reason: "no report with id \(id)")
+        if let z = visibility.zoneID, z != zoneID { throw hidden }
+        do { _ = try await authorizedProject(projectID, for: action) } catch let e as Abort where e.status == .notFound { throw hidden }
+    }
+}

@@ -58,11 +58,14 @@ public struct AccountService: Sendable {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Checks a new password: at least 10 characters, not the login.
+    /// Checks a new password: at least 10 characters, at most 72 bytes of UTF-8 (Bcrypt reads no
+    /// more, so a longer one would be cut silently), not the login.
     /// - Throws: `AccountError.invalid` naming `password`.
     public static func check(password: String, login: String) throws(AccountError) {
         if password.count < 10 { throw .invalid(field: "password", reason: "use at least 10 characters") }
-        if password.count > 72 { throw .invalid(field: "password", reason: "use at most 72 characters (Bcrypt reads no more)") }
+        if password.utf8.count > 72 {
+            throw .invalid(field: "password", reason: "use at most 72 bytes (Bcrypt reads no more): 72 letters or digits, 24 Chinese characters")
+        }
         if password.lowercased() == login.lowercased() { throw .invalid(field: "password", reason: "must not be the login") }
     }
 
@@ -90,7 +93,8 @@ public struct AccountService: Sendable {
     /// - Returns: the account, the session token for the cookie and its CSRF token.
     /// - Throws: `SignInError`.
     public func signIn(login: String, password: String, address: String, now: Date = Date()) async throws -> (account: Account, token: String) {
-        let login = login.trimmingWhitespace()
+        // As stored (lower case), so that "Wang" and "wang" share one throttle; kept short in the attempts table.
+        let login = String(login.trimmingWhitespace().lowercased().prefix(64))
         let since = now.addingTimeInterval(-Throttle.window)
         let refusals = try await accounts.refusals(login: login, address: address, since: since)
         let found = try await accounts.credentials(login: login)
@@ -98,8 +102,10 @@ public struct AccountService: Sendable {
             try await accounts.refuse(login: login, address: address, zoneID: found?.account.zoneID)
             throw SignInError.throttled(until: now.addingTimeInterval(Throttle.window))
         }
-        guard let found, !found.account.disabled, (try? Bcrypt.verify(password, created: found.passwordHash)) == true else {
-            if found == nil { _ = try? Bcrypt.hash(password) } // same time for unknown logins as for known ones
+        // Bcrypt runs for every attempt (a made-up hash for an unknown login), so the time taken
+        // does not tell whether a login exists or is disabled.
+        let verified = (try? Bcrypt.verify(password, created: found?.passwordHash ?? Self.decoyHash)) == true
+        guard let found, !found.account.disabled, verified else {
             try await accounts.refuse(login: login, address: address, zoneID: found?.account.zoneID)
             throw SignInError.refused
         }
@@ -108,6 +114,9 @@ public struct AccountService: Sendable {
                                        expiresAt: now.addingTimeInterval(Self.sessionLifetime), address: address)
         return (found.account, token)
     }
+
+    /// A Bcrypt hash (cost 12) of a random string, checked against for unknown logins.
+    static let decoyHash = (try? Bcrypt.hash(newSecret())) ?? ""
 
     /// The account and CSRF token of a session cookie's token, if the session is live.
     public func session(token: String) async throws -> (account: Account, csrfToken: String)? {
@@ -119,12 +128,18 @@ public struct AccountService: Sendable {
         try await accounts.closeSession(tokenHash: Self.digest(token), account: account)
     }
 
-    /// Changes the password of a signed-in account after checking the current one; the account's
-    /// other sessions end, this one (`sessionToken`) stays.
-    /// - Throws: `AccountError.invalid` naming `current` or `password`.
-    public func changePassword(of account: Account, current: String, new: String, sessionToken: String?) async throws {
+    /// Changes the password of a signed-in account after checking the current one, throttled and
+    /// audited as sign-ins are (a session left open must not become a way to guess it); the
+    /// account's other sessions end, this one (`sessionToken`) stays.
+    /// - Throws: `AccountError.invalid` naming `current` or `password`; `SignInError.throttled`.
+    public func changePassword(of account: Account, current: String, new: String, sessionToken: String?, address: String, now: Date = Date()) async throws {
+        let refusals = try await accounts.refusals(login: account.login, address: address, since: now.addingTimeInterval(-Throttle.window))
+        if refusals.login >= Throttle.perLogin || refusals.address >= Throttle.perAddress {
+            throw SignInError.throttled(until: now.addingTimeInterval(Throttle.window))
+        }
         guard let found = try await accounts.credentials(login: account.login),
               (try? Bcrypt.verify(current, created: found.passwordHash)) == true else {
+            try await accounts.refuse(login: account.login, address: address, zoneID: account.zoneID)
             throw AccountError.invalid(field: "current", reason: "the current password is wrong")
         }
         try Self.check(password: new, login: account.login)

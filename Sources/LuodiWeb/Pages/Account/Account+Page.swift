@@ -34,9 +34,12 @@ enum AccountPage {
         let a = req.language.strings.accounts
         do {
             guard form.password == form.repeated else { throw AccountError.invalid(field: "repeated", reason: a.passwordsDiffer) }
-            try await AccountService(db: req.db).changePassword(of: account, current: form.current, new: form.password, sessionToken: req.signedIn?.sessionToken)
+            try await AccountService(db: req.db).changePassword(of: account, current: form.current, new: form.password, sessionToken: req.signedIn?.sessionToken,
+                                                                address: req.remoteAddress?.ipAddress ?? "unknown")
         } catch let e as AccountError {
             return passwordView(lang: req.language, mustChange: account.mustChangePassword, error: e.description).response(status: e.status)
+        } catch let e as AccountService.SignInError {
+            return passwordView(lang: req.language, mustChange: account.mustChangePassword, error: e.reason).response(status: e.status)
         }
         return try await render(req, message: a.passwordChanged, newToken: nil)
     }

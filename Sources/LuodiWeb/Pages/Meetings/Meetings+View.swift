@@ -80,7 +80,7 @@ enum MeetingView {
                 .label(.text(s.problemTitle), .input(.type(.text), .name("title"), .required(true), .value(attr(m.action.title)))),
                 .label(.text(s.ownerDepartment), .input(.type(.text), .name("ownerDepartment"), .required(true), .value(attr(m.action.owner)))),
                 .label(.text(s.deadline), .input(.type(.date), .name("deadline"), .required(true), .value(attr(m.action.deadline)))),
-                .label(.text(s.by), .input(.type(.text), .name("by"), .required(true), .value(attr(m.action.by)))),
+                .label(.text(s.by), .input(.type(.text), .name("by"), .required(true), .value(attr(Layout.byDefault(m.action.by))))),
                 .button(.type(.submit), .text(t.addAction)))),
             .if(Layout.may(.runMeetings), .form(.class("toolbar noprint"), .action(SiteURL.meetingTargetAction(x.id).path), .method(.post), .csrf(),
                 .input(.type(.hidden), .name("version"), .value(version)),

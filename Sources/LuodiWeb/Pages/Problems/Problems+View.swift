@@ -29,7 +29,7 @@ enum ProblemsView {
                 .label(.text(s.problemTitle), .input(.type(.text), .name("title"), .required(true), .attribute(named: "size", value: "60"), .value(attr(m.input.title)))),
                 .label(.text(s.problemDescription), .textarea(.name("description"), .attribute(named: "rows", value: "3"), .attribute(named: "cols", value: "60"),
                                                              .text(m.input.description))),
-                .label(.text(s.raisedBy), .input(.type(.text), .name("raisedBy"), .required(true), .value(attr(m.input.raisedBy)))),
+                .label(.text(s.raisedBy), .input(.type(.text), .name("raisedBy"), .required(true), .value(attr(Layout.byDefault(m.input.raisedBy))))),
                 .label(.text(s.ownerDepartment), .input(.type(.text), .name("ownerDepartment"), .required(true), .value(attr(m.input.owner)))),
                 .label(.text(s.deadline), .input(.type(.date), .name("deadline"), .required(true), .value(attr(m.input.deadline)))),
                 .label(.text(s.level), .select(.attribute(named: "name", value: "level"),
@@ -103,7 +103,7 @@ enum ProblemDetailView {
                         .forEach(ProblemAction.allCases.filter { $0 != .raise && (try? p.applying($0, note: "x")) != nil }) { a in
                             .option(.value(a.rawValue), .label(attr(s.problemAction(a))), .isSelected(a.rawValue == m.input.action))
                         })),
-                    .label(.text(s.by), .input(.type(.text), .name("by"), .required(true), .value(attr(m.input.by)))),
+                    .label(.text(s.by), .input(.type(.text), .name("by"), .required(true), .value(attr(Layout.byDefault(m.input.by))))),
                     .label(.text(s.note), .input(.type(.text), .name("note"), .attribute(named: "size", value: "60"), .value(attr(m.input.note)))),
                     .p(.class("note"), .text(s.escalateHelp)),
                     .label(.text(s.deadline), .input(.type(.date), .name("deadline"), .value(attr(m.input.deadline)))),

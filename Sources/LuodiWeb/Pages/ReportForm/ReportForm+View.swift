@@ -28,12 +28,12 @@ enum ReportFormView {
                                 .td(.input(.type(.date), .name("f\(i)"), .value(attr(i < m.inputs.actuals.count ? m.inputs.actuals[i].finish : "")))))
                         }))),
                 .label(.text(s.statisticalEnrollment), .input(.type(.date), .name("enrollment"), .value(attr(m.inputs.enrollment)))),
-                .label(.text(r.reportedBy), .input(.type(.text), .name("reportedBy"), .required(true), .value(attr(m.inputs.reportedBy)))),
+                .label(.text(r.reportedBy), .input(.type(.text), .name("reportedBy"), .required(true), .value(attr(Layout.byDefault(m.inputs.reportedBy))))),
                 .label(.text(r.reportedOn), .input(.type(.date), .name("reportedOn"), .value(attr(m.inputs.reportedOn)))),
                 .if(m.existing != nil, .group(
                     .label(.text(m.closed == nil ? r.reason : "\(r.reason) · \(r.reasonHelp)"),
                         .input(.type(.text), .name("reason"), .value(attr(m.inputs.reason)), .attribute(named: "size", value: "60"))),
-                    .label(.text(r.changedBy), .input(.type(.text), .name("changedBy"), .value(attr(m.inputs.changedBy)))))),
+                    .label(.text(r.changedBy), .input(.type(.text), .name("changedBy"), .value(attr(Layout.byDefault(m.inputs.changedBy))))))),
                 .button(.type(.submit), .text(s.save))
             ),
             .unwrap(m.existing) { _ in .group(
@@ -47,7 +47,7 @@ enum ReportFormView {
                     .enctype(.multipartData),
                     .input(.type(.hidden), .name("period"), .value(m.period.name)),
                     .label(.text(r.photoFile), .input(.type(.file), .name("photo"), .attribute(named: "accept", value: "image/jpeg,image/png,image/webp"), .required(true))),
-                    .label(.text(s.by), .input(.type(.text), .name("by"), .required(true), .value(attr(m.inputs.reportedBy)))),
+                    .label(.text(s.by), .input(.type(.text), .name("by"), .required(true), .value(attr(Layout.byDefault(m.inputs.reportedBy))))),
                     .button(.type(.submit), .text(r.addPhoto)))))
             },
             .if(!m.revisions.isEmpty, .group(

@@ -23,7 +23,7 @@ enum ReportsView {
                         .if(Layout.may(.administerZone), .form(.class("toolbar noprint"), .action(SiteURL.reportsClose.path), .method(.post), .csrf(),
                             .input(.type(.hidden), .name("zone"), .value(attr(b.zone))),
                             .input(.type(.hidden), .name("period"), .value(period.name)),
-                            .label(.text(s.by), .input(.type(.text), .name("by"), .required(true))),
+                            .label(.text(s.by), .input(.type(.text), .name("by"), .required(true), .value(attr(Layout.byDefault(""))))),
                             .button(.type(.submit), .text(r.closePeriod)),
                             .span(.class("note"), .text(r.closeHelp))))),
                     .unwrap(b.changes) { ChangesView.node($0, lang: m.lang) },

@@ -55,6 +55,12 @@ enum Layout {
         SignedIn.current.map { AccessPolicy.mayEver($0.account.role, action) } ?? false
     }
 
+    /// What a "by" field (经办人) holds: what was typed, else the signed-in person's name — the
+    /// record keeps the name given (someone may file for a leader), the audit log the account.
+    static func byDefault(_ typed: String) -> String {
+        typed.isEmpty ? SignedIn.current?.account.name ?? "" : typed
+    }
+
     /// A coloured dot and word for a light.
     static func light(_ status: RAGStatus, _ lang: Language) -> Node<HTML.BodyContext> {
         .span(.class("light \(status.rawValue)"), .text(lang.strings.rag(status)))

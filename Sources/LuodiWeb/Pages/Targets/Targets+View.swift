@@ -69,7 +69,7 @@ enum TargetsView {
                         .forEach(metrics.filter { $0.source == .reported }) { .option(.value($0.key), .label(attr("\($0.name)(\($0.unit))"))) })),
                     .label(.text(s.reporting.period), .input(.type(.text), .name("period"), .value(attr(m.currentPeriod ?? "")), .required(true))),
                     .label(.text(t.value), .input(.type(.text), .name("value"), .required(true))),
-                    .label(.text(s.by), .input(.type(.text), .name("by"), .required(true))),
+                    .label(.text(s.by), .input(.type(.text), .name("by"), .required(true), .value(attr(Layout.byDefault(""))))),
                     .button(.type(.submit), .text(s.save)))))
         )
     }

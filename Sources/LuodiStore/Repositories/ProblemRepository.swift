@@ -66,6 +66,9 @@ public struct ProblemRepository: Sendable {
                     note: String?, order: SupervisionOrder?) async throws -> StoredProblem {
         try await db.writeTransaction { tx in
             guard let record = try await ProblemRecord.find(id, on: tx) else { throw StoreError.notFound("problem \(id)") }
+            if let projectID = record.projectID, try await ProjectRecord.find(projectID, on: tx)?.deletedAt != nil {
+                throw StoreError.notFound("problem \(id) (its project is deleted; restore the project first)")
+            }
             guard record.version == expectedVersion else {
                 throw StoreError.conflict("problem '\(record.title)'", expected: expectedVersion, current: record.version)
             }
@@ -96,10 +99,12 @@ public struct ProblemRepository: Sendable {
     /// `asOf`, as they stood at the end of that day (state and level replayed from the history,
     /// orders issued by then; problems raised later left out), so a past date's lights, lists,
     /// agendas and bulletins are what they were then. With `projectID`, only that project's.
+    /// A deleted project's problems are kept but not listed.
     public func problems(zoneID: UUID, projectID: UUID? = nil, asOf: CalendarDate? = nil) async throws -> [StoredProblem] {
         var query = ProblemRecord.query(on: db).filter(\.$zoneID == zoneID)
         if let projectID { query = query.filter(\.$projectID == projectID) }
-        var all = try await stored(try await query.all(), on: db)
+        let deleted = Set(try await ProjectRecord.query(on: db).filter(\.$zoneID == zoneID).filter(\.$deletedAt != nil).all().compactMap(\.id))
+        var all = try await stored(try await query.all().filter { $0.projectID.map { !deleted.contains($0) } ?? true }, on: db)
         if let asOf, !all.isEmpty {
             let events = try await ProblemEventRecord.query(on: db).filter(\.$problemID ~~ all.map(\.id)).all()
             let byProblem = Dictionary(grouping: events, by: \.problemID)

@@ -279,4 +279,31 @@ import VaporTesting
             #expect(try await AuditLog.entries(on: app.db, zoneID: zone.id, actor: "zhao").filter { $0.action == "loginRefused" }.count == 5)
         }
     }
+
+    @Test func aLiaisonRaisesOnItsProjectPageAndKeepsItsInputWhenRefused() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(AccessMatrixTests.csv)
+            let zone = try #require(try await app.portfolioRepository.zone(named: "测试开发区"))
+            let jm01 = try #require(try await app.portfolioRepository.projects(zoneID: zone.id).first { $0.plan.project.key == "JM-01" }).id
+            let liaison = try await AccountRepository(db: app.db).create(login: "byd", settings: AccountSettings(name: "比亚迪联络员", role: .enterpriseLiaison, zoneID: zone.id, enterprise: "比亚迪"),
+                                                                         passwordHash: "-", mustChangePassword: false)
+            let token = try await AccountService(db: app.db).createToken(for: liaison, name: "t").secret
+            func post(_ form: String) async throws -> (HTTPStatus, String) {
+                var out: (HTTPStatus, String) = (.ok, "")
+                try await app.testing().test(.POST, "/problems", beforeRequest: { req in
+                    req.headers.bearerAuthorization = BearerAuthorization(token: token)
+                    req.headers.contentType = .urlEncodedForm
+                    req.body = ByteBuffer(string: form)
+                }) { out = ($0.status, $0.body.string) }
+                return out
+            }
+            // The deadline left out: the project page again, with the reason and the title as typed, and no zone list
+            let (status, page) = try await post("zone=%E6%B5%8B%E8%AF%95%E5%BC%80%E5%8F%91%E5%8C%BA&project=\(jm01)&title=%E6%96%BD%E5%B7%A5%E7%94%A8%E7%94%B5&raisedBy=x&ownerDepartment=%E4%BE%9B%E7%94%B5%E5%85%AC%E5%8F%B8")
+            #expect(status == .unprocessableEntity && page.contains("deadline") && page.contains(#"value="施工用电""#) && page.contains(#"value="供电公司""#))
+            #expect(page.contains("新能源汽车零部件产业园") && !page.contains("城市道路提升工程"))
+            // Filled in, it is raised and the liaison can open it
+            let (raised, _) = try await post("zone=%E6%B5%8B%E8%AF%95%E5%BC%80%E5%8F%91%E5%8C%BA&project=\(jm01)&title=t&raisedBy=x&ownerDepartment=y&deadline=2099-01-01")
+            #expect(raised == .seeOther)
+        }
+    }
 }

@@ -67,9 +67,15 @@ enum ProblemsPage {
                                                   raisedBy: input.raisedBy, raisedOn: nil, owner: input.owner, deadline: deadline, level: level)
             return req.redirect(to: SiteURL.problem(id).path, redirectType: .normal)
         } catch let e as any AbortError where e.status != .notFound {
-            // The list page shows the zone's problems: not for an account that sees only its own projects.
-            guard let account = req.signedIn?.account, AccessPolicy.mayEver(account.role, .readZone),
-                  var model = try await model(req, zoneName: form.zone) else { throw e }
+            // The list page shows the zone's problems: an account that sees only its own projects
+            // (an enterprise liaison) gets the project page again, where it raised the problem.
+            guard let account = req.signedIn?.account, AccessPolicy.mayEver(account.role, .readZone) else {
+                guard let id = UUID(uuidString: input.project), var page = try await ProjectDetailPage.query(req, id: id) else { throw e }
+                page.raiseErrors = [e.reason]
+                page.raiseInput = input
+                return ProjectDetailView.render(page).response(status: e.status)
+            }
+            guard var model = try await model(req, zoneName: form.zone) else { throw e }
             model.errors = [e.reason]
             model.input = input
             return ProblemsView.render(model).response(status: e.status)

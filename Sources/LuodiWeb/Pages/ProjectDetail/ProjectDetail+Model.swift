@@ -27,4 +27,7 @@ struct ProjectDetailModel {
     var linkInputs: [String]
     /// Why a save of the predecessors was refused.
     var linkErrors: [String] = []
+    /// The raise-problem form on the page (for accounts without the zone's problem list), after a refusal.
+    var raiseInput = ProblemsModel.RaiseInput()
+    var raiseErrors: [String] = []
 }

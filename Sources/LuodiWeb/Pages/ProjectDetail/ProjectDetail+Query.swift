@@ -13,8 +13,12 @@ enum ProjectDetailPage {
     }
 
     static func query(_ req: Request) async throws -> ProjectDetailModel? {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let found = try await req.portfolioRepository.project(id: id) else { return nil }
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { return nil }
+        return try await query(req, id: id)
+    }
+
+    static func query(_ req: Request, id: UUID) async throws -> ProjectDetailModel? {
+        guard let found = try await req.portfolioRepository.project(id: id) else { return nil }
         let zone = found.zone.zone
         let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.timeZone)
         let assessed = try await req.portfolio.assess(found.project, of: found.zone, asOf: asOf)

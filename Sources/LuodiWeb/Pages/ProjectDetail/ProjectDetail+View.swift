@@ -12,7 +12,8 @@ enum ProjectDetailView {
                 .tr(.th(.text(r.period)), .th(.class("num"), .text(r.investmentInPeriod)), .th(.text(s.progressNote)),
                     .th(.text(r.reportedBy)), .th(.text(r.reportedOn))),
                 .forEach(m.reports.reversed()) { rep in
-                    .tr(.td(.a(.href(SiteURL.projectReport(m.id).url([("period", rep.period.name)])), .text(rep.period.name))),
+                    .tr(.td(may(.editProject, m) ? .a(.href(SiteURL.projectReport(m.id).url([("period", rep.period.name)])), .text(rep.period.name))
+                                                 : .text(rep.period.name)),
                         .td(.class("num"), .text(Format.money(rep.report.investmentInPeriod, m.lang))),
                         .td(.text(rep.report.narrative)), .td(.text(rep.report.reportedBy)), .td(.text(rep.report.reportedOn.iso)))
                 }),
@@ -34,14 +35,19 @@ enum ProjectDetailView {
             return .p(.a(.href(SiteURL.problems.path + "?zone=" + (m.zone.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                              + "&project=" + m.id.uuidString), .text(s.raiseProblem)))
         }
-        return .form(.class("stack"), .action(SiteURL.problems.path), .method(.post), .csrf(),
-            .input(.type(.hidden), .name("zone"), .value(attr(m.zone.name))), .input(.type(.hidden), .name("project"), .value(m.id.uuidString)),
-            .label(.text(s.problemTitle), .input(.type(.text), .name("title"), .required(true), .attribute(named: "size", value: "60"))),
-            .label(.text(s.problemDescription), .textarea(.name("description"), .attribute(named: "rows", value: "3"), .attribute(named: "cols", value: "60"))),
-            .label(.text(s.raisedBy), .input(.type(.text), .name("raisedBy"), .required(true), .value(attr(SignedIn.current?.account.name ?? "")))),
-            .label(.text(s.ownerDepartment), .input(.type(.text), .name("ownerDepartment"), .required(true), .value(attr(m.plan.project.department ?? "")))),
-            .label(.text(s.deadline), .input(.type(.date), .name("deadline"), .required(true))),
-            .button(.type(.submit), .text(s.raiseProblem)))
+        let input = m.raiseInput
+        return .group(
+            .if(!m.raiseErrors.isEmpty, .ul(.class("errors"), .id("raise"), .forEach(m.raiseErrors) { .li(.text($0)) })),
+            .form(.class("stack"), .action(SiteURL.problems.path), .method(.post), .csrf(),
+                .input(.type(.hidden), .name("zone"), .value(attr(m.zone.name))), .input(.type(.hidden), .name("project"), .value(m.id.uuidString)),
+                .label(.text(s.problemTitle), .input(.type(.text), .name("title"), .required(true), .attribute(named: "size", value: "60"), .value(attr(input.title)))),
+                .label(.text(s.problemDescription), .textarea(.name("description"), .attribute(named: "rows", value: "3"), .attribute(named: "cols", value: "60"),
+                                                             .text(input.description))),
+                .label(.text(s.raisedBy), .input(.type(.text), .name("raisedBy"), .required(true), .value(attr(Layout.byDefault(input.raisedBy))))),
+                .label(.text(s.ownerDepartment), .input(.type(.text), .name("ownerDepartment"), .required(true),
+                                                         .value(attr(input.owner.isEmpty ? m.plan.project.department ?? "" : input.owner)))),
+                .label(.text(s.deadline), .input(.type(.date), .name("deadline"), .required(true), .value(attr(input.deadline)))),
+                .button(.type(.submit), .text(s.raiseProblem))))
     }
 
     static func render(_ m: ProjectDetailModel) -> HTML {

@@ -55,6 +55,11 @@ enum Layout {
         SignedIn.current.map { AccessPolicy.mayEver($0.account.role, action) } ?? false
     }
 
+    /// Whether the signed-in account may edit (report on) a project of `department`.
+    static func mayEdit(department: String?) -> Bool {
+        SignedIn.current.map { AccessPolicy.allows($0.account.principal, .editProject, project: (department, nil)) } ?? false
+    }
+
     /// What a "by" field (经办人) holds: what was typed, else the signed-in person's name — the
     /// record keeps the name given (someone may file for a leader), the audit log the account.
     static func byDefault(_ typed: String) -> String {

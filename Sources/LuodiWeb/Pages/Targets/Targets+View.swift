@@ -74,8 +74,14 @@ enum TargetsView {
         )
     }
 
+    /// The department field; a department officer records only its own department's figures, so
+    /// for one it is filled in and fixed.
     private static func departmentField(_ m: TargetsModel) -> Node<HTML.FormContext> {
-        .label(.text(m.lang.strings.department),
-               .input(.type(.text), .name("department"), .required(true), .attribute(named: "list", value: "departments")))
+        if let a = SignedIn.current?.account, a.role == .departmentOfficer, let own = a.department {
+            return .label(.text(m.lang.strings.department),
+                          .input(.type(.text), .name("department"), .value(attr(own)), .attribute(named: "readonly", value: "readonly")))
+        }
+        return .label(.text(m.lang.strings.department),
+                      .input(.type(.text), .name("department"), .required(true), .attribute(named: "list", value: "departments")))
     }
 }

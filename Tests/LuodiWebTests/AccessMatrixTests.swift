@@ -50,6 +50,10 @@ import VaporTesting
         "POST /api/v1/targets/actuals": "AO", "PUT /api/v1/ranking-formula": "A",
         "GET /api/v1/meetings": "ALOXV", "POST /api/v1/meetings": "AL", "GET /api/v1/meetings/:id": "ALOXV",
         "PUT /api/v1/meetings/:id": "AL", "POST /api/v1/meetings/:id/actions": "AL", "POST /api/v1/meetings/:id/target-actions": "AL",
+        "GET /api/v1/leads": "ALOXV", "POST /api/v1/leads": "AO", "GET /api/v1/leads/:id": "ALOXV",
+        "POST /api/v1/leads/:id/moves": "AO", "POST /api/v1/leads/:id/notes": "AO", "POST /api/v1/leads/:id/capital": "AO",
+        "GET /api/v1/funnel": "ALOXV", "GET /api/v1/capital": "ALOXV", "GET /api/v1/exchange-rates": "ALOXV", "PUT /api/v1/exchange-rates": "A",
+        "GET /api/v1/talents": "ALOXV", "POST /api/v1/talents": "AO",
         "GET /api/v1/me": "all", "GET /api/v1/users": "A", "POST /api/v1/users": "A", "PUT /api/v1/users/:login": "A",
     ]
 
@@ -59,6 +63,8 @@ import VaporTesting
     JM-02,城市道路提升工程,基础设施,建设局,城投公司,20000,2021-06-30,,,,
 
     """
+    /// A lead of zone A owned by 招商一局 (O's department).
+    static let newLead = #"{"zone": "测试开发区", "title": "电池包项目", "investor": {"name": "比亚迪"}, "channel": "fair", "ownerDepartment": "招商一局", "by": "x"}"#
     static let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")!
 
     @Test func everyRouteWithEveryRole() async throws {
@@ -80,6 +86,8 @@ import VaporTesting
             let problemID = try #require(problem["id"] as? String)
             let meeting = try await app.sendJSON(.POST, "/api/v1/meetings", #"{"heldOn": "2021-03-05"}"#, expect: .created)
             let meetingID = try #require(meeting["id"] as? String)
+            let lead = try await app.sendJSON(.POST, "/api/v1/leads", Self.newLead, expect: .created)
+            let leadID = try #require(lead["id"] as? String)
             var tokens: [String: String] = [:]
             let service = AccountService(db: app.db), accounts = AccountRepository(db: app.db)
             for (who, role, zone, department, enterprise) in [
@@ -94,7 +102,7 @@ import VaporTesting
             // Real ids and bodies, so that a handler reaches its own access check (a bad body would answer 400 first).
             let ids = [":id@/projects": jm01.uuidString, ":id@/problems": problemID, ":id@/meetings": meetingID, ":id@/photos": photoID,
                        ":id@/api/v1/projects": jm01.uuidString, ":id@/api/v1/problems": problemID, ":id@/api/v1/meetings": meetingID,
-                       ":id@/api/v1/reports": reportID]
+                       ":id@/api/v1/reports": reportID, ":id@/api/v1/leads": leadID]
             func concrete(_ path: String) -> String {
                 var out: [String] = []
                 for part in path.split(separator: "/").map(String.init) {
@@ -119,6 +127,8 @@ import VaporTesting
                 "POST /api/v1/targets/actuals": #"{"department": "招商一局", "metricKey": "newSignedProjects", "period": "2021-03", "value": 1, "by": "x"}"#,
                 // Zone A named in the body, as the other zone's leader would have to.
                 "POST /api/v1/meetings": #"{"heldOn": "2021-03-05", "zone": "测试开发区"}"#,
+                "POST /api/v1/leads": Self.newLead,
+                "POST /api/v1/talents": #"{"zone": "测试开发区", "category": "doctorate", "department": "招商一局", "count": 1}"#,
                 "POST /meetings": "zone=%E6%B5%8B%E8%AF%95%E5%BC%80%E5%8F%91%E5%8C%BA&heldOn=2021-03-05",
             ]
 
@@ -163,7 +173,10 @@ import VaporTesting
                     case "B":
                         // Another zone's leader: nothing of zone A in any answer, and no zone-A record served.
                         if text.contains("新能源汽车零部件产业园") || text.contains("JM-01") || text.contains("比亚迪") { fail("zone A leaked") }
-                        if !["open", "all"].contains(rule), !refusedStatus, status != .badRequest { fail("zone A's record or zone served to zone B") }
+                        // Exchange rates belong to no zone.
+                        if !["open", "all"].contains(rule), route != "GET /api/v1/exchange-rates", !refusedStatus, status != .badRequest {
+                            fail("zone A's record or zone served to zone B")
+                        }
                     default:
                         let allowed = rule == "open" || rule == "all" || rule.contains(who)
                         if allowed {

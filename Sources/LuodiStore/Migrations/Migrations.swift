@@ -17,5 +17,6 @@ public enum LuodiMigrations {
         M012_CreateAuditLog(),
         M013_CreateAccounts(),
         M014_AddProjectDeletion(),
+        M015_CreateLeads(),
     ]
 }

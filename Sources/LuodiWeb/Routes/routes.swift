@@ -45,6 +45,7 @@ func routes(_ app: Application) throws {
     try TargetsAPI().boot(routes: app.grouped("api", "v1"))
     try MeetingsAPI().boot(routes: app.grouped("api", "v1"))
     try AccountsAPI().boot(routes: app.grouped("api", "v1"))
+    try LeadsAPI().boot(routes: app.grouped("api", "v1"))
     app.get("problems") { try await ProblemsPage.handle($0) }.access(.action(.readZone))
     app.post("problems") { try await ProblemsPage.raise($0) }.access(.action(.raiseProblem))
     app.get("problems", ":id") { try await ProblemPage.handle($0) }.access(.action(.readProject))

@@ -1,0 +1,63 @@
+import Foundation
+import LuodiCore
+@testable import LuodiStore
+import Testing
+import VaporTesting
+@testable import LuodiWeb
+
+/// A lead from first contact to a signed key project through the API, with its capital in US
+/// dollars counted in yuan only through a dated rate, and the funnel of its year.
+@Suite struct LeadFlowTests {
+    @Test func aLeadBecomesAProjectAndIsCounted() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV)
+            // given: a lead met at a fair, 50,000,000 US dollars intended
+            let created = try await app.sendJSON(.POST, "/api/v1/leads", """
+                {"title": "锂电池隔膜项目", "investor": {"name": "恩捷股份", "origin": "中国云南"}, "channel": "fair",
+                 "intendedInvestment": {"currency": "USD", "minorUnits": 5000000000}, "ownerDepartment": "招商一局", "on": "2021-01-05", "by": "王"}
+                """, expect: .created)
+            let id = try #require(created["id"] as? String)
+            #expect(created["stage"] as? String == "lead" && created["version"] as? Int == 1)
+            // when: negotiated, then refused a move back without a reason, then signed
+            try await app.sendJSON(.POST, "/api/v1/leads/\(id)/moves", #"{"version": 1, "to": "negotiating", "on": "2021-02-01", "by": "王"}"#)
+            try await app.sendJSON(.POST, "/api/v1/leads/\(id)/moves", #"{"version": 2, "to": "lead", "on": "2021-02-02", "by": "王"}"#,
+                                   expect: .unprocessableEntity, mentions: "reason: moving from negotiating to lead goes backwards; give a reason")
+            try await app.sendJSON(.POST, "/api/v1/leads/\(id)/moves", #"{"version": 1, "to": "signed", "on": "2021-03-15", "by": "王"}"#, expect: .conflict)
+            let signed = try await app.sendJSON(.POST, "/api/v1/leads/\(id)/moves", #"{"version": 2, "to": "signed", "on": "2021-03-15", "by": "王"}"#)
+            // then: the signing made the key project, one identity both ways
+            let projectID = try #require(signed["projectID"] as? String)
+            let project = try await app.sendJSON(.GET, "/api/v1/projects/\(projectID)", "")
+            let fields = try #require(project["project"] as? [String: Any])
+            #expect(fields["name"] as? String == "锂电池隔膜项目" && fields["enterprise"] as? String == "恩捷股份" && fields["department"] as? String == "招商一局")
+            #expect(fields["stage"] as? String == "signed" && fields["totalInvestment"] == nil) // dollars are not put in a yuan zone's figure
+            let back = try await LeadRepository(db: app.db).lead(projectID: try #require(UUID(uuidString: projectID)))
+            #expect(back?.id.uuidString == id && back?.transitions.map(\.to) == [.lead, .negotiating, .signed])
+
+            // capital in dollars: no yuan total without a rate, and with one the hand-computed total
+            try await app.sendJSON(.POST, "/api/v1/leads/\(id)/capital", #"{"kind": "contracted", "on": "2021-03-15", "amount": {"currency": "USD", "minorUnits": 5000000000}, "by": "王"}"#)
+            try await app.sendJSON(.POST, "/api/v1/leads/\(id)/capital", #"{"kind": "inPlace", "on": "2021-04-01", "amount": {"currency": "USD", "minorUnits": 1000000000}, "by": "王"}"#)
+            try await app.sendJSON(.GET, "/api/v1/capital?currency=CNY&from=2021-01-01&to=2021-12-31", "", expect: .unprocessableEntity,
+                                   mentions: "no USD→CNY exchange rate on or before 2021-03-15")
+            let perCurrency = try await app.sendJSON(.GET, "/api/v1/capital?from=2021-01-01&to=2021-12-31", "")
+            #expect((perCurrency["inPlace"] as? [[String: Any]])?.first?["minorUnits"] as? Int == 1_000_000_000)
+            try await app.sendJSON(.PUT, "/api/v1/exchange-rates", #"{"from": "USD", "to": "CNY", "on": "2021-01-04", "rate": "6.5408"}"#)
+            let yuan = try await app.sendJSON(.GET, "/api/v1/capital?currency=CNY&from=2021-01-01&to=2021-12-31", "")
+            // 50,000,000 × 6.5408 = 327,040,000.00 yuan; 10,000,000 × 6.5408 = 65,408,000.00 yuan
+            #expect((yuan["contracted"] as? [[String: Any]])?.first?["minorUnits"] as? Int == 32_704_000_000)
+            #expect((yuan["inPlace"] as? [[String: Any]])?.first?["minorUnits"] as? Int == 6_540_800_000)
+            #expect((yuan["ratesUsed"] as? [[String: Any]])?.map { $0["on"] as? String } == ["2021-01-04"])
+
+            // the funnel of 2021: one lead, through signed; dwell 27 days at lead (01-05 → 02-01), 42 negotiating (02-01 → 03-15)
+            let funnel = try await app.sendJSON(.GET, "/api/v1/funnel?from=2021-01-01&to=2021-12-31", "")
+            let stages = try #require(funnel["stages"] as? [[String: Any]])
+            #expect(stages.map { $0["count"] as? Int } == [1, 1, 1, 0, 0, 0, 0])
+            #expect(stages.map { $0["conversionToNext"] as? Double } == [1, 1, 0, nil, nil, nil, nil])
+            #expect(stages[0]["dwellDaysMedian"] as? Double == 27 && stages[1]["dwellDaysP90"] as? Int == 42)
+            #expect((stages[0]["amount"] as? [[String: Any]])?.first?["currency"] as? String == "USD")
+
+            // talents are counted, not named
+            try await app.sendJSON(.POST, "/api/v1/talents", #"{"category": "doctorate", "department": "招商一局", "on": "2021-05-01", "count": 2}"#, expect: .created)
+            try await app.sendJSON(.POST, "/api/v1/talents", #"{"category": "doctorate", "department": "招商一局", "count": 0}"#, expect: .unprocessableEntity, mentions: "count:")
+        }
+    }
+}

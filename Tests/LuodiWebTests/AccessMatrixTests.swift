@@ -37,6 +37,8 @@ import VaporTesting
         "POST /account/tokens": "all", "POST /account/tokens/:id/revoke": "all",
         "GET /projects/deleted": "A", "POST /projects/:id/delete": "A", "POST /projects/:id/restore": "A",
         "GET /api/v1/projects/deleted": "A", "DELETE /api/v1/projects/:id": "A", "POST /api/v1/projects/:id/restore": "A",
+        "GET /leads": "ALOXV", "POST /leads": "AO", "GET /leads/funnel": "ALOXV", "GET /leads/:id": "ALOXV",
+        "POST /leads/:id/move": "AO", "POST /leads/:id/note": "AO", "POST /leads/:id/capital": "AO",
         "GET /users": "A", "POST /users": "A", "POST /users/:login": "A",
         "GET /api/v1/dashboard": "ALOXV", "GET /api/v1/projects": "all", "GET /api/v1/projects/:id": "all",
         "PUT /api/v1/projects/:id/links": "AO", "POST /api/v1/imports": "A", "GET /api/v1/openapi.json": "open",
@@ -102,7 +104,7 @@ import VaporTesting
             // Real ids and bodies, so that a handler reaches its own access check (a bad body would answer 400 first).
             let ids = [":id@/projects": jm01.uuidString, ":id@/problems": problemID, ":id@/meetings": meetingID, ":id@/photos": photoID,
                        ":id@/api/v1/projects": jm01.uuidString, ":id@/api/v1/problems": problemID, ":id@/api/v1/meetings": meetingID,
-                       ":id@/api/v1/reports": reportID, ":id@/api/v1/leads": leadID]
+                       ":id@/api/v1/reports": reportID, ":id@/api/v1/leads": leadID, ":id@/leads": leadID]
             func concrete(_ path: String) -> String {
                 var out: [String] = []
                 for part in path.split(separator: "/").map(String.init) {
@@ -128,6 +130,7 @@ import VaporTesting
                 // Zone A named in the body, as the other zone's leader would have to.
                 "POST /api/v1/meetings": #"{"heldOn": "2021-03-05", "zone": "测试开发区"}"#,
                 "POST /api/v1/leads": Self.newLead,
+                "POST /leads": "zone=%E6%B5%8B%E8%AF%95%E5%BC%80%E5%8F%91%E5%8C%BA&title=t&investor=i&channel=fair&ownerDepartment=%E6%8B%9B%E5%95%86%E4%B8%80%E5%B1%80&by=x",
                 "POST /api/v1/talents": #"{"zone": "测试开发区", "category": "doctorate", "department": "招商一局", "count": 1}"#,
                 "POST /meetings": "zone=%E6%B5%8B%E8%AF%95%E5%BC%80%E5%8F%91%E5%8C%BA&heldOn=2021-03-05",
             ]

@@ -55,6 +55,26 @@ import VaporTesting
             #expect(stages[0]["dwellDaysMedian"] as? Double == 27 && stages[1]["dwellDaysP90"] as? Int == 42)
             #expect((stages[0]["amount"] as? [[String: Any]])?.first?["currency"] as? String == "USD")
 
+            // the pages show the same: the board's 签约 column, the timeline, the funnel with its conversions
+            try await app.testing().test(.GET, "/leads?lang=zh-Hans") { res in
+                #expect(res.status == .ok && res.body.string.contains("<h3>签约 (1)</h3>") && res.body.string.contains("锂电池隔膜项目"))
+            }
+            try await app.testing().test(.GET, "/leads/\(id)?lang=zh-Hans") { res in
+                let page = res.body.string
+                #expect(page.contains("<td>线索 → 洽谈</td>") && page.contains("<td>洽谈 → 签约</td>") && page.contains("href=\"/projects/\(projectID)\""))
+            }
+            try await app.testing().test(.GET, "/leads/funnel?from=2021-01-01&to=2021-12-31&lang=zh-Hans") { res in
+                let page = res.body.string
+                #expect(page.contains("<svg") && page.contains("转化 100.0%") && page.contains("转化 0.0%") && page.contains("<td class=\"num\">27.00</td>"))
+            }
+            // a refused move on the page: the page again with the reason and the typed reason kept
+            try await app.testing().test(.POST, "/leads/\(id)/move?lang=zh-Hans", beforeRequest: { req in
+                req.headers.contentType = .urlEncodedForm
+                req.body = .init(string: "version=3&to=lost&on=2021-04-02&reason=&by=%E7%8E%8B")
+            }) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("reason: moving from signed to lost loses the lead; give a reason"))
+            }
+
             // talents are counted, not named
             try await app.sendJSON(.POST, "/api/v1/talents", #"{"category": "doctorate", "department": "招商一局", "on": "2021-05-01", "count": 2}"#, expect: .created)
             try await app.sendJSON(.POST, "/api/v1/talents", #"{"category": "doctorate", "department": "招商一局", "count": 0}"#, expect: .unprocessableEntity, mentions: "count:")

@@ -46,6 +46,12 @@ public enum SiteURL {
     case projectRestore(UUID)
     case deletedProjects
     case auditCSV
+    case leads
+    case lead(UUID)
+    case leadMove(UUID)
+    case leadNote(UUID)
+    case leadCapital(UUID)
+    case funnel
 
     /// Path segments as Vapor registers them (`:id` for parameters).
     public var path: String {
@@ -92,6 +98,12 @@ public enum SiteURL {
         case let .projectRestore(id): return "/projects/\(id.uuidString)/restore"
         case .deletedProjects: return "/projects/deleted"
         case .auditCSV: return "/audit.csv"
+        case .leads: return "/leads"
+        case let .lead(id): return "/leads/\(id.uuidString)"
+        case let .leadMove(id): return "/leads/\(id.uuidString)/move"
+        case let .leadNote(id): return "/leads/\(id.uuidString)/note"
+        case let .leadCapital(id): return "/leads/\(id.uuidString)/capital"
+        case .funnel: return "/leads/funnel"
         case let .user(login): return "/users/\(login.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? login)"
         }
     }

@@ -5,7 +5,7 @@ import Vapor
 
 /// The frame of every page: top bar with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case dashboard, battleMap, projects, problems, reports, meetings, targets, importing, users }
+    enum Section { case dashboard, battleMap, projects, problems, reports, meetings, targets, leads, importing, users }
 
     static func page(title: String, lang: Language, section: Section?, path: String, _ content: Node<HTML.BodyContext>...) -> HTML {
         let s = lang.strings
@@ -34,6 +34,7 @@ enum Layout {
                         navLink(s.reporting.title, .reports, .reports, .readZone),
                         navLink(s.meetings.title, .meetings, .meetings, .readZone),
                         navLink(s.targets.title, .targets, .targets, .readZone),
+                        navLink(s.leads.title, .leads, .leads, .readZone),
                         navLink(s.navImport, .importPage, .importing, .administerZone),
                         navLink(s.accounts.users, .users, .users, .manageUsers)
                     ),

@@ -6,6 +6,6 @@ struct Luodi: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "luodi",
         abstract: "Luodi (落地): key-project command center.",
-        subcommands: [Serve.self, Migrate.self, Import.self, Status.self, ScheduleCommand.self, Export.self, ZoneCommand.self, ProblemsCommand.self, ReportCommand.self, TargetsCommand.self, MeetingCommand.self, DemoCommand.self, AuditCommand.self, UserCommand.self, TokenCommand.self, ProjectCommand.self]
+        subcommands: [Serve.self, Migrate.self, Import.self, Status.self, ScheduleCommand.self, Export.self, ZoneCommand.self, ProblemsCommand.self, ReportCommand.self, TargetsCommand.self, MeetingCommand.self, LeadCommand.self, DemoCommand.self, AuditCommand.self, UserCommand.self, TokenCommand.self, ProjectCommand.self]
     )
 }

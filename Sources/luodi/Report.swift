@@ -8,7 +8,7 @@ import Vapor
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Progress reports and the reports of a period: set the cycle, file or correct a report, list a period, close it, rank departments.",
-        subcommands: [ReportCycle.self, ReportFile.self, ReportList.self, ReportClose.self, ReportRanking.self, ReportBulletin.self])
+        subcommands: [ReportCycle.self, ReportFile.self, ReportList.self, ReportClose.self, ReportRanking.self, ReportBulletin.self, ReportFunnel.self])
 }
 
 struct ReportCycle: AsyncParsableCommand {
@@ -153,4 +153,26 @@ struct ReportBulletin: AsyncParsableCommand {
 
 enum BulletinFormat: String, ExpressibleByArgument, CaseIterable {
     case html, markdown, csv, json
+}
+
+struct ReportFunnel: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "funnel", abstract: "The attraction funnel of a period (the figures of /api/v1/funnel and /leads/funnel).")
+    @ArgumentParser.Option(help: "First day (default 1 January of --to's year).") var from: String?
+    @ArgumentParser.Option(help: "Last day (default today).") var to: String?
+    @ArgumentParser.Option(name: .customLong("stall-days"), help: "A lead with no move or note for more days is stalled (default 30).") var stallDays: Int?
+    @ArgumentParser.Option(help: "table (tab-separated) or json.") var format: TableOrJSON = .table
+    @OptionGroup var lang: LanguageOption
+    @ArgumentParser.Option(help: "Zone name (default: the first zone).") var zone: String?
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let (start, end) = (try DatabaseOptions.date(from, option: "--from"), try DatabaseOptions.date(to, option: "--to"))
+        let language = try lang.language()
+        let text = try await db.withApp { app in
+            format == .json ? try await app.reporting.funnelJSON(zone: zone, from: start, to: end, stallDays: stallDays)
+                : try await app.reporting.funnelText(zone: zone, from: start, to: end, stallDays: stallDays, lang: language)
+        }
+        print(text, terminator: "")
+    }
 }

@@ -409,4 +409,29 @@ extension CLITests {
             #expect(try luodi(["project", "deleted"], in: dir).stdout.isEmpty)
         }
     }
+
+    @Test func aLeadIsRecordedMovedAndCountedFromTheCommandLine() throws {
+        try withDirectory { dir in
+            try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+            #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
+            let added = try luodi(["lead", "add", "--title", "锂电池隔膜项目", "--investor", "恩捷股份", "--channel", "fair", "--amount", "5000万美元",
+                                   "--owner", "招商一局", "--on", "2021-01-05", "--by", "王"], in: dir)
+            #expect(added.status == 0 && added.stdout.hasPrefix("Recorded lead "))
+            #expect(try luodi(["lead", "move", "锂电池隔膜项目", "--to", "negotiating", "--on", "2021-02-01", "--by", "王"], in: dir).status == 0)
+            let back = try luodi(["lead", "move", "锂电池隔膜项目", "--to", "lead", "--on", "2021-02-02", "--by", "王"], in: dir)
+            #expect(back.status == 1 && back.stderr.contains("goes backwards; give a reason"))
+            let signed = try luodi(["lead", "move", "锂电池隔膜项目", "--to", "signed", "--on", "2021-03-15", "--by", "王"], in: dir)
+            #expect(signed.stdout.hasPrefix("锂电池隔膜项目: signed; key project "))
+            let list = try luodi(["lead"], in: dir).stdout.split(separator: "\t").map(String.init)
+            #expect(list.dropFirst().prefix(4) == ["锂电池隔膜项目", "恩捷股份", "signed", "招商一局"] && list.last?.hasPrefix("lead-") == true)
+            // The funnel of 2021, as the API gives it: one lead through signed, 27 and 42 days, 50,000,000 dollars intended
+            let json = try luodi(["report", "funnel", "--from", "2021-01-01", "--to", "2021-12-31", "--format", "json"], in: dir).stdout
+            let funnel = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            let stages = try #require(funnel?["stages"] as? [[String: Any]])
+            #expect(stages.map { $0["count"] as? Int } == [1, 1, 1, 0, 0, 0, 0] && stages[0]["dwellDaysMedian"] as? Double == 27 && stages[1]["dwellDaysP90"] as? Int == 42)
+            #expect((stages[0]["amount"] as? [[String: Any]])?.first?["minorUnits"] as? Int == 5_000_000_000)
+            let table = try luodi(["report", "funnel", "--from", "2021-01-01", "--to", "2021-12-31", "--lang", "en"], in: dir).stdout
+            #expect(table.contains("Signed\t1\tUSD 50000000.00\t0.00\t\t\n") && table.contains("2021-Q1\t1\t0\t0.00\n"))
+        }
+    }
 }

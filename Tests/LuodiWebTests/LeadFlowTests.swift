@@ -67,6 +67,10 @@ import VaporTesting
                 let page = res.body.string
                 #expect(page.contains("<svg") && page.contains("转化 100.0%") && page.contains("转化 0.0%") && page.contains("<td class=\"num\">27.00</td>"))
             }
+            // and the project page shows where it came from, first contact on
+            try await app.testing().test(.GET, "/projects/\(projectID)?lang=zh-Hans") { res in
+                #expect(res.body.string.contains("<li>2021-01-05 线索</li><li>2021-02-01 洽谈</li><li>2021-03-15 签约</li>") && res.body.string.contains("/leads/\(id)"))
+            }
             // a refused move on the page: the page again with the reason and the typed reason kept
             try await app.testing().test(.POST, "/leads/\(id)/move?lang=zh-Hans", beforeRequest: { req in
                 req.headers.contentType = .urlEncodedForm

@@ -223,6 +223,31 @@ extension Reporting {
             .map { [$0.key, $0.name, Format.utcTime($0.deletedAt), $0.deletedBy].map(ProblemText.cell).joined(separator: "\t") + "\n" }.joined()
     }
 
+    /// The attraction funnel as JSON, the figures of `GET /api/v1/funnel`.
+    public func funnelJSON(zone: String?, from: CalendarDate?, to: CalendarDate?, stallDays: Int?) async throws -> String {
+        try Self.json(try await Attraction.funnel(db, zone: try await TargetForms.zone(db, zone), from: from, to: to, stallDays: stallDays))
+    }
+
+    /// The funnel as tab-separated text: a heading, one line per stage (stage, count, amounts,
+    /// conversion to next %, dwell median and P90 in days), the signing cohorts, the stalled leads.
+    public func funnelText(zone: String?, from: CalendarDate?, to: CalendarDate?, stallDays: Int?, lang: Language) async throws -> String {
+        let z = try await TargetForms.zone(db, zone)
+        let f = try await Attraction.funnel(db, zone: z, from: from, to: to, stallDays: stallDays)
+        let l = lang.strings.leads
+        func pct(_ v: Double?) -> String { v.map { Format.fixed2($0 * 100) } ?? "" }
+        var out = "\(z.zone.name)\t\(f.from.iso)…\(f.to.iso)\n"
+        out += [l.firstStage, l.count, l.amount, l.conversion + " %", l.dwellMedian, l.dwellP90].joined(separator: "\t") + "\n"
+        for s in f.stages {
+            out += [l.stage(s.stage), String(s.count), s.amount.map { "\($0.currency.code) \(Format.fixed2($0.majorUnits))" }.joined(separator: " + "),
+                    pct(s.conversionToNext), s.dwellDaysMedian.map { Format.fixed2($0) } ?? "", s.dwellDaysP90.map(String.init) ?? ""].joined(separator: "\t") + "\n"
+        }
+        out += "\n" + [l.quarter, l.signedCount, l.landedCount, l.landingRate + " %"].joined(separator: "\t") + "\n"
+        for c in f.cohorts { out += [c.quarter, String(c.signed), String(c.landed), pct(c.landingRate)].joined(separator: "\t") + "\n" }
+        out += "\n\(l.stalled)\n"
+        for s in f.stalled { out += [s.name, l.stage(s.stage), s.reason].map(ProblemText.cell).joined(separator: "\t") + "\n" }
+        return out
+    }
+
     /// The zone's audit log as tab-separated lines, latest first: time (UTC), by, project, record,
     /// its id, action, before, after (cells made safe as in `ProblemText`).
     public func auditText(zone: String?, project: String?, actor: String?, limit: Int) async throws -> String {

@@ -38,20 +38,7 @@ enum LeadsPage {
     }
 
     /// An amount typed on a form: `5000` in the form's currency (万 for yuan, units otherwise), or text with its own unit and currency such as 5000万美元.
-    static func amount(_ text: String?, currency: String?) throws -> Money? {
-        guard var body = text?.trimmingWhitespace(), !body.isEmpty else { return nil }
-        var code = (try? CurrencyCode(currency ?? "CNY")) ?? .cny
-        if body.hasSuffix("美元") {
-            code = .usd
-            body.removeLast(2)
-        } else if body.hasSuffix("元") {
-            code = .cny
-            body.removeLast()
-        }
-        do { return try MoneyParser(currency: code, defaultUnit: code == .cny ? .wan : .one).parse(body) } catch {
-            throw LeadError.invalid(field: "amount", reason: "'\(text ?? "")': \(error)")
-        }
-    }
+    static func amount(_ text: String?, currency: String?) throws -> Money? { try LeadAmount.parse(text, currency: currency) }
 
     static func create(_ req: Request) async throws -> Response {
         let form = (try? req.content.decode(Form.self)) ?? Form()

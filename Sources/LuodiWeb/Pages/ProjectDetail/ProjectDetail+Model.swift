@@ -29,5 +29,7 @@ struct ProjectDetailModel {
     var linkErrors: [String] = []
     /// The raise-problem form on the page (for accounts without the zone's problem list), after a refusal.
     var raiseInput = ProblemsModel.RaiseInput()
+    /// The attraction lead the project came from (its history before signing), if any.
+    var lead: StoredLead?
     var raiseErrors: [String] = []
 }

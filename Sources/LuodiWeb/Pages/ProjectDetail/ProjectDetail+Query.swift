@@ -32,11 +32,13 @@ enum ProjectDetailPage {
         let inputs = plan.milestones.map { m in
             plan.links.filter { $0.successor == m.name }.map(linkText).joined(separator: "; ")
         }
-        return ProjectDetailModel(lang: req.language, path: req.pathAndQuery, id: id, zone: zone, asOf: asOf,
-                                  plan: plan, assessment: assessed.assessment, reporting: assessed.reporting, version: found.project.version,
-                                  reports: try await req.reports.reports(zoneID: found.zone.id, projectID: id),
-                                  problems: try await req.problems.problems(zoneID: found.zone.id, projectID: id, asOf: asOf),
-                                  network: network, networkError: networkError, linkInputs: inputs)
+        var model = ProjectDetailModel(lang: req.language, path: req.pathAndQuery, id: id, zone: zone, asOf: asOf,
+                                       plan: plan, assessment: assessed.assessment, reporting: assessed.reporting, version: found.project.version,
+                                       reports: try await req.reports.reports(zoneID: found.zone.id, projectID: id),
+                                       problems: try await req.problems.problems(zoneID: found.zone.id, projectID: id, asOf: asOf),
+                                       network: network, networkError: networkError, linkInputs: inputs)
+        model.lead = try await LeadRepository(db: req.db).lead(projectID: id)
+        return model
     }
 
     /// A link as the predecessors field writes it: `供地`, `供地 FS+10`, `开工 SS-2`.

@@ -89,6 +89,11 @@ enum ProjectDetailView {
                 field(s.actualStart, p.actualStart?.iso)
             ),
             .unwrap(p.progressNote) { .group(.h2(.text(s.progressNote)), .p(.text($0))) },
+            .unwrap(m.lead) { lead in
+                .group(.h2(.text(s.leads.fromLead)),
+                       .p(.a(.href(SiteURL.lead(lead.id).path), .text("\(lead.lead.investor.name) · \(s.leads.stage(lead.stage))"))),
+                       .ol(.class("timeline"), .forEach(lead.transitions) { t in .li(.text("\(t.on.iso) \(s.leads.stage(t.to))")) }))
+            },
             .unwrap(p.source) { .p(.class("note"), .text("\(s.source): \($0)")) },
             .if(may(.readAudit, m), .p(.class("note"), .a(.href(SiteURL.audit.url([("zone", m.zone.name), ("project", m.id.uuidString)])), .text(s.audit.title)))),
             .h2(.text(s.problemsTitle)),

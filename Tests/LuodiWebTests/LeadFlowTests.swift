@@ -82,6 +82,21 @@ import VaporTesting
             // talents are counted, not named
             try await app.sendJSON(.POST, "/api/v1/talents", #"{"category": "doctorate", "department": "招商一局", "on": "2021-05-01", "count": 2}"#, expect: .created)
             try await app.sendJSON(.POST, "/api/v1/talents", #"{"category": "doctorate", "department": "招商一局", "count": 0}"#, expect: .unprocessableEntity, mentions: "count:")
+
+            // targets take their actuals from these records, never typed: signings, dollars in place, talents
+            try await app.sendJSON(.PUT, "/api/v1/ranking-formula", """
+                {"formula": {"cap": 1.2, "metrics": [
+                  {"key": "newSignedProjects", "name": "新签约项目", "unit": "个", "direction": "higherIsBetter", "workLine": "attraction", "weight": 40, "source": "leadsSigned"},
+                  {"key": "foreignCapitalUsed", "name": "实际使用外资", "unit": "万美元", "direction": "higherIsBetter", "workLine": "attraction", "weight": 30, "source": "capitalInPlaceUSD"},
+                  {"key": "talentsIntroduced", "name": "引进人才", "unit": "人", "direction": "higherIsBetter", "workLine": "attraction", "weight": 30, "source": "talentsIntroduced"}]}}
+                """)
+            try await app.sendJSON(.PUT, "/api/v1/targets", #"{"year": 2021, "targets": [{"department": "招商一局", "metricKey": "newSignedProjects", "annualTarget": 2}, {"department": "招商一局", "metricKey": "foreignCapitalUsed", "annualTarget": 2000}, {"department": "招商一局", "metricKey": "talentsIntroduced", "annualTarget": 4}]}"#)
+            try await app.sendJSON(.POST, "/api/v1/targets/actuals", #"{"department": "招商一局", "metricKey": "talentsIntroduced", "period": "2021-05", "value": 9, "by": "x"}"#,
+                                   expect: .unprocessableEntity, mentions: "never typed")
+            let ranking = try await app.sendJSON(.GET, "/api/v1/ranking?asOf=2021-12-31", "")
+            let mine = try #require((ranking["departments"] as? [[String: Any]])?.first { $0["department"] as? String == "招商一局" })
+            // 1 lead signed on 2021-03-15; 10,000,000 dollars in place = 1,000 万美元; 2 doctorates
+            #expect((mine["contributions"] as? [[String: Any]])?.map { $0["actualToDate"] as? Double } == [1, 1000, 2])
         }
     }
 }

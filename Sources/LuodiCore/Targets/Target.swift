@@ -29,6 +29,14 @@ public enum MetricSource: String, CaseIterable, Codable, Sendable {
     /// Summed from the department's projects: completed investment this year (累计完成投资,
     /// itself summed from progress reports where there are any), in 万 of the zone's currency.
     case investmentCompleted
+    /// Counted from the attraction leads the department owns that reached `signed` (新签约) in the
+    /// as-of year by the as-of date.
+    case leadsSigned
+    /// Summed from those leads' capital in place (到位资金) in US dollars dated in that span, in
+    /// 万美元 (实际使用外资 as the statistics count it); other currencies are not converted here.
+    case capitalInPlaceUSD
+    /// Summed from the department's counted talent introductions (招才引智) in that span.
+    case talentsIntroduced
 }
 
 /// A metric on which departments pledge annual targets (目标责任), such as 新签约项目 in 个.

@@ -42,7 +42,16 @@ extension TargetStrings {
         workLineLabel: "工作线", directionLabel: "方向", sourceLabel: "完成数来源",
         workLine: { switch $0 { case .projects: return "抓项目、促落地"; case .attraction: return "抓招商、提服务"; case .mechanisms: return "抓党建、强机制"; case .urbanSupporting: return "抓配套、提品质" } },
         direction: { $0 == .higherIsBetter ? "正向" : "逆向(上限)" },
-        source: { switch $0 { case .reported: return "各期报送"; case .projectsStarted: return "由项目实际开工统计"; case .investmentCompleted: return "由项目累计完成投资汇总" } },
+        source: {
+            switch $0 {
+            case .reported: return "各期报送"
+            case .projectsStarted: return "由项目实际开工统计"
+            case .investmentCompleted: return "由项目累计完成投资汇总"
+            case .leadsSigned: return "由招商线索签约统计"
+            case .capitalInPlaceUSD: return "由线索到位资金(美元)汇总"
+            case .talentsIntroduced: return "由引才记录汇总"
+            }
+        },
         metrics: "指标设置", noTargets: "本年度尚未设定目标。", setTarget: "设定年度目标", year: "年度", recordActual: "报送指标完成数",
         value: "本期完成数", shareNote: { "序时进度 \($0)" })
 
@@ -53,7 +62,16 @@ extension TargetStrings {
         workLineLabel: "Work line", directionLabel: "Direction", sourceLabel: "Actuals from",
         workLine: { switch $0 { case .projects: return "Projects"; case .attraction: return "Attraction and service"; case .mechanisms: return "Mechanisms"; case .urbanSupporting: return "Urban supporting" } },
         direction: { $0 == .higherIsBetter ? "higher is better" : "ceiling" },
-        source: { switch $0 { case .reported: return "reported per period"; case .projectsStarted: return "counted from projects started"; case .investmentCompleted: return "summed from projects' completed investment" } },
+        source: {
+            switch $0 {
+            case .reported: return "reported per period"
+            case .projectsStarted: return "counted from projects started"
+            case .investmentCompleted: return "summed from projects' completed investment"
+            case .leadsSigned: return "counted from leads signed"
+            case .capitalInPlaceUSD: return "summed from leads' capital in place (USD)"
+            case .talentsIntroduced: return "summed from talent introductions"
+            }
+        },
         metrics: "Metrics", noTargets: "No targets set for this year.", setTarget: "Set an annual target", year: "Year", recordActual: "Report a figure",
         value: "Figure this period", shareNote: { "Time elapsed \($0)" })
 }

@@ -36,7 +36,13 @@ public struct RankingReport: Content, Sendable {
             if let assessed { projects = assessed } else { projects = try await PortfolioService.on(db).assess(zone, asOf: date).projects }
         }
         let share = TimeElapsedShare(asOf: date, convention: zone.zone.timeElapsedConvention)
-        let actuals = try Self.actuals(formula: formula, reported: reported, projects: projects, asOf: date)
+        var actuals = try Self.actuals(formula: formula, reported: reported, projects: projects, asOf: date)
+        let attractionSources: Set<MetricSource> = [.leadsSigned, .capitalInPlaceUSD, .talentsIntroduced]
+        if formula.metrics.contains(where: { attractionSources.contains($0.source) }) {
+            let repo = LeadRepository(db: db)
+            Self.addAttraction(formula: formula, leads: try await repo.leads(zoneID: zone.id), talents: try await repo.talents(zoneID: zone.id),
+                               asOf: date, into: &actuals)
+        }
         let scores: [DepartmentScore]
         do { scores = try Ranking.rank(targets: targets, actuals: actuals, formula: formula, share: share) } catch let e as TargetError {
             throw Abort(.unprocessableEntity, reason: "targets: \(e)")
@@ -70,11 +76,35 @@ public struct RankingReport: Content, Sendable {
                     }
                 case .investmentCompleted:
                     if let money = p.project.completedInvestment { out[department, default: [:]][m.key, default: 0] += money.majorUnits / 10_000 }
-                case .reported: break
+                case .reported, .leadsSigned, .capitalInPlaceUSD, .talentsIntroduced: break
                 }
             }
         }
         return out
+    }
+
+    /// Adds the metrics taken from attraction records (see `MetricSource`): from 1 January of
+    /// `asOf`'s year up to `asOf`, by the lead's owner department or the talents' department.
+    static func addAttraction(formula: RankingFormula, leads: [StoredLead], talents: [(category: TalentCategory, department: String, on: CalendarDate, count: Int)],
+                              asOf: CalendarDate, into out: inout [String: [String: Double]]) {
+        func inYear(_ d: CalendarDate) -> Bool { d.year == asOf.year && d <= asOf }
+        for m in formula.metrics {
+            switch m.source {
+            case .leadsSigned:
+                for l in leads where l.funnel.reached(.signed, by: asOf).map(inYear) == true {
+                    out[l.lead.ownerDepartment, default: [:]][m.key, default: 0] += 1
+                }
+            case .capitalInPlaceUSD:
+                for l in leads {
+                    for c in l.capital where c.kind == .inPlace && c.amount.currency == .usd && inYear(c.on) {
+                        out[l.lead.ownerDepartment, default: [:]][m.key, default: 0] += c.amount.majorUnits / 10_000
+                    }
+                }
+            case .talentsIntroduced:
+                for t in talents where inYear(t.on) { out[t.department, default: [:]][m.key, default: 0] += Double(t.count) }
+            case .reported, .projectsStarted, .investmentCompleted: break
+            }
+        }
     }
 
     /// When construction started: the project's actual start, else its start milestone's actual date.

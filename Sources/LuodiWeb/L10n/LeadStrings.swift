@@ -32,11 +32,13 @@ public struct LeadStrings: Sendable {
     let noLeads: String
     let daysIdle: @Sendable (Int) -> String
     let stalled: String
+    let stalledReason: @Sendable (Funnel.Stalled, Int) -> String
     let from: String
     let to: String
     let stallDays: String
     let count: String
     let amount: String
+    let money: String
     let conversion: String
     let conversionLabel: @Sendable (String) -> String
     let dwellMedian: String
@@ -82,8 +84,8 @@ extension LeadStrings {
         reasonHelp: "退回前一阶段、标记流失或重新启用流失线索须写原因。", note: "跟进记录", addNote: "记录跟进",
         capital: "资金", capitalKind: { $0 == .contracted ? "合同金额" : "到位资金" }, addCapital: "登记资金",
         timeline: "全过程记录", becameProject: "已转为重点项目", noLeads: "暂无线索。",
-        daysIdle: { "\($0) 天无进展" }, stalled: "停滞线索", from: "起", to: "止", stallDays: "停滞天数",
-        count: "数量", amount: "意向投资", conversion: "转化率", conversionLabel: { "转化 \($0)" }, dwellMedian: "停留天数中位数", dwellP90: "停留天数 P90",
+        daysIdle: { "\($0) 天无进展" }, stalled: "停滞线索", stalledReason: { "自 \($0.lastActivity) 起无推进、无跟进记录(\($0.days) 天,超过 \($1) 天)" }, from: "起", to: "止", stallDays: "停滞天数",
+        count: "数量", amount: "意向投资", money: "金额", conversion: "转化率", conversionLabel: { "转化 \($0)" }, dwellMedian: "停留天数中位数", dwellP90: "停留天数 P90",
         cohorts: "签约落地率(按签约季度)", quarter: "签约季度", signedCount: "签约", landedCount: "已落地", landingRate: "落地率",
         definitions: "统计口径:本期首次登记的线索为一批,各阶段数量为其中截至期末到达该阶段(或更后阶段)的个数;停留天数为离开该阶段的线索从进入到离开的天数(中位数;P90 取第 ⌈0.9n⌉ 个);落地率为本期签约的项目中截至期末已落地的比例;停滞为超过停滞天数无推进、无跟进记录的在途线索。不同币种金额分列,不相加。",
         fromLead: "招商线索")
@@ -118,8 +120,8 @@ extension LeadStrings {
         reasonHelp: "Moving back, losing a lead and reopening a lost one need a reason.", note: "Note", addNote: "Add note",
         capital: "Capital", capitalKind: { $0 == .contracted ? "Contracted" : "In place" }, addCapital: "Record capital",
         timeline: "Timeline", becameProject: "Became the key project", noLeads: "No lead yet.",
-        daysIdle: { "idle \($0) days" }, stalled: "Stalled leads", from: "From", to: "To", stallDays: "Stall after (days)",
-        count: "Count", amount: "Intended", conversion: "Conversion", conversionLabel: { "\($0) on" }, dwellMedian: "Median days", dwellP90: "P90 days",
+        daysIdle: { "idle \($0) days" }, stalled: "Stalled leads", stalledReason: { "no move or note since \($0.lastActivity) (\($0.days) days, more than \($1))" }, from: "From", to: "To", stallDays: "Stall after (days)",
+        count: "Count", amount: "Intended", money: "Amount", conversion: "Conversion", conversionLabel: { "\($0) on" }, dwellMedian: "Median days", dwellP90: "P90 days",
         cohorts: "Landing rate by signing quarter", quarter: "Signed in", signedCount: "Signed", landedCount: "Landed", landingRate: "Landing rate",
         definitions: "Definitions: the leads first recorded in the period form the cohort; a stage's count is how many of them reached it (or a later stage) by the end; dwell is the days from entering a stage to leaving it, for leads that left (median; P90 is the ⌈0.9n⌉-th value); the landing rate is the share of the period's signings landed by the end; stalled means on the pipeline with no move or note for more than the stall days. Amounts in different currencies are listed apart, never added.",
         fromLead: "Attraction lead")

@@ -244,7 +244,7 @@ extension Reporting {
         out += "\n" + [l.quarter, l.signedCount, l.landedCount, l.landingRate + " %"].joined(separator: "\t") + "\n"
         for c in f.cohorts { out += [c.quarter, String(c.signed), String(c.landed), pct(c.landingRate)].joined(separator: "\t") + "\n" }
         out += "\n\(l.stalled)\n"
-        for s in f.stalled { out += [s.name, l.stage(s.stage), s.reason].map(ProblemText.cell).joined(separator: "\t") + "\n" }
+        for s in f.stalled { out += [s.name, l.stage(s.stage), l.stalledReason(s, f.stallDays)].map(ProblemText.cell).joined(separator: "\t") + "\n" }
         return out
     }
 

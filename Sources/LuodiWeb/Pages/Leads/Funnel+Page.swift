@@ -54,7 +54,7 @@ enum FunnelPage {
             .h2(.text("\(l.stalled) (\(f.stalled.count))")),
             .table(.tr(.th(.text(l.leadTitle)), .th(.text(l.firstStage)), .th(.text(l.reason))),
                    .forEach(f.stalled) { x in
-                       .tr(.td(.a(.href(SiteURL.lead(x.id).path), .text(x.name))), .td(.text(l.stage(x.stage))), .td(.text(x.reason)))
+                       .tr(.td(.a(.href(SiteURL.lead(x.id).path), .text(x.name))), .td(.text(l.stage(x.stage))), .td(.text(l.stalledReason(x, f.stallDays))))
                    }),
             .p(.class("note"), .text(l.definitions)))
     }

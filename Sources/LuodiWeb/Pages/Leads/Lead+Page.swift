@@ -109,7 +109,7 @@ enum LeadPage {
                    .forEach(events) { e in .tr(.td(.class("nowrap"), .text(e.on.iso)), .td(.text(e.what)), .td(.text(e.detail)), .td(.text(e.by))) }),
             .h2(.text(l.capital)),
             lead.capital.isEmpty ? .p(.class("note"), .text(s.blank)) : .table(
-                .tr(.th(.text(l.on)), .th(.text(l.capital)), .th(.class("num"), .text(l.amount))),
+                .tr(.th(.text(l.on)), .th(.text(l.capital)), .th(.class("num"), .text(l.money))),
                 .forEach(lead.capital) { c in .tr(.td(.text(c.on.iso)), .td(.text(l.capitalKind(c.kind))), .td(.class("num"), .text(Format.money(c.amount, lang)))) }),
             .if(mayEdit, .group(
                 .if(!errors.isEmpty, .ul(.class("errors"), .id("errors"), .forEach(errors) { .li(.text($0)) })),
@@ -137,7 +137,7 @@ enum LeadPage {
                             .h3(.text(l.addCapital)),
                             .label(.text(l.capital), .select(.attribute(named: "name", value: "kind"),
                                 .forEach(CapitalRecord.Kind.allCases) { k in .option(.value(k.rawValue), .label(attr(l.capitalKind(k))), .isSelected(k.rawValue == kept["kind"])) })),
-                            .label(.text(l.amount), .input(.type(.text), .name("amount"), .required(true), .value(value("amount")))),
+                            .label(.text(l.money), .input(.type(.text), .name("amount"), .required(true), .value(value("amount")))),
                             .label(.text(l.currency), .select(.attribute(named: "name", value: "currency"),
                                 .forEach(["CNY", "USD", "EUR", "HKD", "JPY"]) { c in .option(.value(c), .label(c), .isSelected(c == (kept["currency"] ?? x.intendedInvestment?.currency.code ?? "CNY"))) })),
                             .p(.class("help"), .text(l.amountHelp)),

@@ -84,7 +84,7 @@ enum LeadsPage {
                     return .div(.class("column"),
                         .h3(.text("\(l.stage(stage)) (\(here.count))")),
                         .forEach(here) { lead in
-                            .a(.class("card lead"), .href(SiteURL.lead(lead.id).path),
+                            .a(.class("lead"), .href(SiteURL.lead(lead.id).path),
                                .strong(.text(lead.lead.title)), .br(), .text(lead.lead.investor.name),
                                .br(), .span(.class("muted"), .text("\(lead.lead.ownerDepartment) · \(Format.money(lead.lead.intendedInvestment, lang))")),
                                .if(idle(lead) > 30 && stage.rank != nil && stage != .operating, .group(.br(), .span(.class("flag"), .text(l.daysIdle(idle(lead)))))))

@@ -55,6 +55,14 @@ enum Stylesheet {
     form.inline { display:inline; }
     form.inline input[type=text] { width:110px; } form.inline select { max-width:140px; }
     form.stack.narrow { max-width:360px; }
+    .board { display:grid; grid-template-columns: repeat(9, minmax(110px, 1fr)); gap:8px; align-items:start; margin:12px 0; }
+    .board .column { background:#eef2f7; border-radius:6px; padding:6px; min-height:60px; }
+    .board .column h3 { font-size:13px; margin:2px 4px 6px; }
+    .board a.lead { display:block; text-decoration:none; color:inherit; background:#fff; border:1px solid var(--line); border-radius:6px;
+                    padding:6px 8px; margin:0 0 6px; font-size:12px; line-height:1.45; }
+    .board a.lead strong { color:#1d4ed8; }
+    .muted { color:var(--muted); }
+    ol.timeline { padding-left:20px; color:#374151; }
     header.top .who { display:flex; gap:8px; align-items:center; }
     p.notice { background:#ecfdf5; border:1px solid #6ee7b7; padding:8px 12px; border-radius:6px; }
     p.notice code { font-size:13px; user-select:all; }

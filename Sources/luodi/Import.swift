@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LuodiInterchange
+import LuodiStore
 import LuodiWeb
 import Vapor
 
@@ -42,7 +43,7 @@ struct Import: AsyncParsableCommand {
                                             encoding: encoding.flatMap(TextEncoding.init(name:)), dryRun: dryRun, sizeLimit: maxBytes)
         request.projectName = project
         // Check the file before opening the database, so a bad file leaves it untouched.
-        if case let .failure(failure) = ImportService.check(request) {
+        if let failure = ImportService.preflight(request) {
             if json {
                 print(String(decoding: try JSONCoding.encoder.encode(failure.issues), as: UTF8.self))
             } else {
@@ -54,7 +55,7 @@ struct Import: AsyncParsableCommand {
         let app = try await db.quietApp()
         let report: ImportService.Report
         do {
-            report = try await ImportService(repository: app.portfolioRepository).run(request)
+            report = try await ImportService(repository: app.portfolioRepository, leads: LeadRepository(db: app.db)).run(request)
         } catch {
             try? await app.asyncShutdown()
             throw error
@@ -65,6 +66,10 @@ struct Import: AsyncParsableCommand {
         } else {
             for note in report.notes { print("note: \(note)") }
             for issue in report.errors { printError(issue.description) }
+            if let leads = report.leads, report.ok {
+                let verb = report.committed ? "imported" : "dry run, nothing written"
+                print("\(report.file) (\(report.encoding ?? "?"), profile \(report.profile)): \(verb): \(report.rows) rows → \(leads) leads in zone '\(report.zone ?? "?")'")
+            }
             if let o = report.outcome {
                 let verb = report.committed ? "imported" : "dry run, nothing written"
                 print("\(report.file) (\(report.encoding ?? "?"), profile \(report.profile)): \(verb): \(report.rows) rows → \(report.projects) projects, \(report.milestones) milestones in zone '\(o.zone)'\(o.zoneCreated ? " (new)" : "")")

@@ -99,4 +99,54 @@ import VaporTesting
             #expect((mine["contributions"] as? [[String: Any]])?.map { $0["actualToDate"] as? Double } == [1, 1000, 2])
         }
     }
+
+    @Test func aLeadListIsImportedWholeOrNotAtAll() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV)
+            let importer = ImportService(repository: app.portfolioRepository, leads: LeadRepository(db: app.db))
+            func run(_ csv: String) async throws -> ImportService.Report {
+                try await importer.run(.init(data: Data(csv.utf8), fileName: "leads.csv", profile: "leads", zoneName: "测试开发区"))
+            }
+            // given: a list with a bad row — nothing is written, every error located
+            let bad = try await run("""
+                项目名称,投资方,责任单位,首次接洽,签约,招商渠道
+                X,Y,招商一局,2021-05-01,2021-04-01,展会招商
+                A,B,,2021-13-01,,
+                C,D,招商一局,2021-01-01,,路演
+
+                """)
+            #expect(bad.errors.map(\.description) == [
+                "leads.csv:2:签约: 2021-04-01 is before 首次接洽 (2021-05-01); a later stage cannot be reached earlier",
+                "leads.csv:3:责任单位: ownerDepartment is required",
+                "leads.csv:3:首次接洽: '2021-13-01' is not a calendar date: there is no month 13",
+                "leads.csv:4:招商渠道: unknown channel '路演'; use one of businessReferral, residentOffice, fair, fund, online, other (or map the list's words in the mapping's values)",
+            ])
+            let zone = try #require(try await app.portfolioRepository.zone(named: "测试开发区"))
+            #expect(try await LeadRepository(db: app.db).leads(zoneID: zone.id).isEmpty)
+            // when: a good list
+            let good = try await run("""
+                项目名称,投资方,来源国家/地区,招商渠道,意向投资,币种,责任单位,首次接洽,洽谈,签约,落地,流失,流失原因
+                锂电池隔膜项目,恩捷股份,中国云南,展会招商,5000,美元,招商一局,2021-01-05,2021-02-01,2021-03-15,,,
+                智能网联测试场,百度,中国北京,以商招商,2.5亿,,招商一局,2021-02-10,2021-03-01,,,2021-05-01,投资方转投他市
+                氢能重卡,潍柴,中国山东,驻外招商,12000,人民币,建设局,2021/4/1,,2021/6/30,2021/9/1,,
+
+                """)
+            #expect(good.ok && good.committed && good.leads == 3)
+            // then: stages, amounts in their currencies, the signed ones made key projects
+            let leads = try await LeadRepository(db: app.db).leads(zoneID: zone.id)
+            #expect(leads.map(\.lead.title) == ["智能网联测试场", "氢能重卡", "锂电池隔膜项目"])
+            #expect(leads.map(\.stage) == [.lost, .landed, .signed] && leads.map { $0.projectID != nil } == [false, true, true])
+            #expect(leads[0].transitions.last?.reason == "投资方转投他市" && leads[0].lead.channel == .businessReferral)
+            #expect(leads[2].lead.intendedInvestment == Money(minorUnits: 5_000 * 10_000 * 100, currency: .usd))
+            #expect(leads[0].lead.intendedInvestment == Money(minorUnits: 250_000_000 * 100, currency: .cny))
+            let hydrogenID = try #require(leads[1].projectID)
+            let hydrogen = try #require(try await app.portfolioRepository.project(id: hydrogenID))
+            // 12000 万元 is the zone's currency: it becomes the project's total investment
+            #expect(hydrogen.project.plan.project.totalInvestment == Money(minorUnits: 12_000 * 10_000 * 100, currency: .cny))
+            // the same list again: refused, naming the first row already recorded, nothing doubled
+            let again = try await run("项目名称,投资方,责任单位,首次接洽\n氢能重卡,潍柴,建设局,2021-04-01\n")
+            #expect(again.errors.first?.row == 2 && again.errors.first?.message.contains("already recorded") == true)
+            #expect(try await LeadRepository(db: app.db).leads(zoneID: zone.id).count == 3)
+        }
+    }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// The import profiles shipped with Luodi (`Sources/LuodiInterchange/Profiles/*.json`).
 public enum BundledProfiles {
-    /// `luodi` (the own template), `cn-news`, `nyc-sca`.
-    public static let names = ["luodi", "cn-news", "nyc-sca"]
+    /// `luodi` (the own template), `cn-news`, `nyc-sca`, and `leads` (the lead-list template).
+    public static let names = ["luodi", "cn-news", "nyc-sca", "leads"]
 
     /// - Throws: `ImportIssue` for an unknown name, listing the known ones.
     public static func named(_ name: String) throws -> Mapping {

@@ -25,6 +25,9 @@ public struct Mapping: Codable, Sendable {
     public var project: [String: FieldSource]
     /// Milestone fields, keyed by field name (see `MilestoneField`); omit when rows are projects only.
     public var milestone: [String: FieldSource]?
+    /// Where each lead field comes from (`LeadListImporter.fields`); a mapping with this section
+    /// reads a lead list (招商线索台账) instead of a project list.
+    public var lead: [String: FieldSource]?
 
     /// The zone a mapping creates when it is new.
     public struct ZoneSpec: Codable, Sendable {
@@ -118,7 +121,7 @@ public struct Mapping: Codable, Sendable {
             throw ImportIssue(file: file, row: nil, column: "milestone.\(key)",
                               message: "unknown milestone field '\(key)'; known fields: \(MilestoneField.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if project[ProjectField.name.rawValue] == nil {
+        if lead == nil, project[ProjectField.name.rawValue] == nil {
             throw ImportIssue(file: file, row: nil, column: "project.name", message: "a mapping must say where the project name comes from")
         }
         if let m = milestone, m[MilestoneField.name.rawValue] == nil {

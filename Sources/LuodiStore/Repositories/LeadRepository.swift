@@ -113,6 +113,52 @@ public struct LeadRepository: Sendable {
         }
     }
 
+    /// Imports a checked lead list into the zone named, all of it or nothing: every lead with its
+    /// dated moves (a lead at signed or further becomes a key project, as when moved by hand).
+    /// A lead already recorded (same investment and investor) is refused with its row, since
+    /// its history is edited on its own page, not overwritten by a list. `dryRun` checks only.
+    /// - Returns: the number of leads (that would be) created.
+    /// - Throws: `LeadError.invalid` whose field is `row N` or `zone`.
+    public func importLeads(zoneName: String, rows: [(row: Int, lead: Lead, moves: [LeadTransition])], file: String, dryRun: Bool) async throws -> Int {
+        try await db.writeTransaction { tx in
+            guard let zone = try await ZoneRecord.query(on: tx).filter(\.$name == zoneName).first(), let zoneID = zone.id else {
+                throw LeadError.invalid(field: "zone", reason: "no zone named '\(zoneName)'; import its project list first, or give --zone")
+            }
+            var existing: [String: UUID] = [:]
+            for r in try await LeadRecord.query(on: tx).filter(\.$zoneID == zoneID).all() {
+                let lead = try StoreJSON.decode(Lead.self, r.lead, what: "lead \(r.title)")
+                existing["\(lead.title)\u{1F}\(lead.investor.name)"] = r.id
+            }
+            for row in rows {
+                if let id = existing["\(row.lead.title)\u{1F}\(row.lead.investor.name)"] {
+                    throw LeadError.invalid(field: "row \(row.row)", reason: "'\(row.lead.title)' of \(row.lead.investor.name) is already recorded (lead \(id)); move it on its page")
+                }
+            }
+            guard !dryRun else { return rows.count }
+            for row in rows {
+                try Self.validate(row.lead)
+                let r = LeadRecord()
+                r.zoneID = zoneID
+                r.lead = try StoreJSON.encode(row.lead)
+                r.title = row.lead.title
+                r.ownerDepartment = row.lead.ownerDepartment
+                r.stage = (row.moves.last?.to ?? .lead).rawValue
+                r.version = 1
+                try await r.create(on: tx)
+                let id = try r.requireID()
+                for (i, m) in row.moves.enumerated() {
+                    try await Self.event(id, sequence: i + 1, kind: "move", from: m.from, to: m.to, on: m.on, text: m.reason, by: m.by, on: tx)
+                }
+                try await AuditLog.write(on: tx, zoneID: zoneID, entity: "lead", entityID: id.uuidString, action: "import", actor: nil,
+                                         old: Nothing?.none, new: ["file": file, "row": String(row.row), "title": row.lead.title])
+                if row.moves.contains(where: { ($0.to.rank ?? -1) >= (LeadStage.signed.rank ?? 0) }) {
+                    try await Self.sign(r, lead: row.lead, linking: nil, on: tx)
+                }
+            }
+            return rows.count
+        }
+    }
+
     /// Makes the lead a key project (or links `linking`, which must be a live project of its zone).
     private static func sign(_ r: LeadRecord, lead: Lead, linking: UUID?, on tx: any Database) async throws {
         if let linking {

@@ -96,7 +96,7 @@ extension Request {
     var problems: ProblemRepository { ProblemRepository(db: db) }
     var reports: ReportRepository { ReportRepository(db: db) }
     var photos: ReportPhotos { ReportPhotos(db: db, directory: application.storage[DataDirectoryKey.self] ?? "luodi-data") }
-    var importer: ImportService { ImportService(repository: FluentPortfolioRepository(db: db)) }
+    var importer: ImportService { ImportService(repository: FluentPortfolioRepository(db: db), leads: LeadRepository(db: db)) }
     var uploads: UploadRepository { UploadRepository(db: db) }
     var language: Language {
         Language.negotiate(explicit: query[String.self, at: "lang"] ?? cookies["lang"]?.string,

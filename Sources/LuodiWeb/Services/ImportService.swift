@@ -7,8 +7,13 @@ import LuodiStore
 /// write all of it in one transaction, or nothing.
 public struct ImportService: Sendable {
     let repository: any PortfolioRepository
+    /// Where lead lists go (a mapping with a `lead` section); nil where only project lists are imported.
+    let leads: LeadRepository?
 
-    public init(repository: any PortfolioRepository) { self.repository = repository }
+    public init(repository: any PortfolioRepository, leads: LeadRepository? = nil) {
+        self.repository = repository
+        self.leads = leads
+    }
 
     /// What to import.
     public struct Request: Sendable {
@@ -51,6 +56,8 @@ public struct ImportService: Sendable {
         public var rows: Int
         public var projects: Int
         public var milestones: Int
+        /// Leads read from a lead list (nil for a project list).
+        public var leads: Int?
         public var outcome: ImportOutcome?
         public var notes: [ImportIssue]
         /// Every error; when non-empty nothing was written.
@@ -95,12 +102,66 @@ public struct ImportService: Sendable {
         }
     }
 
+    /// Every problem of the file and its mapping, checked without the database (project lists,
+    /// schedules and lead lists alike); nil when it can be imported.
+    public static func preflight(_ request: Request) -> ImportFailure? {
+        if let mapping = leadMapping(request) {
+            do {
+                _ = try LeadListImporter.plan(data: request.data, file: request.fileName, mapping: mapping, zoneName: request.zoneName,
+                                              encoding: request.encoding, sizeLimit: request.sizeLimit)
+                return nil
+            } catch { return error }
+        }
+        if case let .failure(failure) = check(request) { return failure }
+        return nil
+    }
+
+    /// The mapping a request names, when it is a lead-list mapping.
+    static func leadMapping(_ request: Request) -> Mapping? {
+        guard request.mapping != nil || request.profile != nil else { return nil }
+        let mapping = request.mapping.flatMap { try? Mapping.load($0.data, file: $0.fileName) } ?? request.profile.flatMap { try? BundledProfiles.named($0) }
+        return mapping?.lead == nil ? nil : mapping
+    }
+
+    /// Imports a lead list: checked whole by `LeadListImporter`, written whole or not at all.
+    func runLeads(_ request: Request, mapping: Mapping, report: inout Report) async throws {
+        guard let leads else {
+            report.errors = [ImportIssue(file: request.fileName, row: nil, column: nil, message: "lead lists are imported from the command line or the API")]
+            return
+        }
+        let plan: LeadPlan
+        do {
+            plan = try LeadListImporter.plan(data: request.data, file: request.fileName, mapping: mapping, zoneName: request.zoneName,
+                                             encoding: request.encoding, sizeLimit: request.sizeLimit)
+        } catch {
+            report.errors = error.issues
+            return
+        }
+        report.zone = plan.zoneName
+        report.encoding = plan.encoding.rawValue
+        report.rows = plan.rowsRead
+        report.leads = plan.rows.count
+        do {
+            _ = try await leads.importLeads(zoneName: plan.zoneName, rows: plan.rows.map { ($0.row, $0.lead, $0.moves) }, file: request.fileName, dryRun: request.dryRun)
+            report.committed = !request.dryRun
+        } catch let e as LeadError {
+            let row: Int?, message: String
+            if case let .invalid(field, reason) = e, field.hasPrefix("row "), let n = Int(field.dropFirst(4)) { (row, message) = (n, reason) } else { (row, message) = (nil, e.description) }
+            report.errors = [ImportIssue(file: request.fileName, row: row, column: nil, message: message)]
+        }
+    }
+
     /// Parses the mapping, plans the import and (unless a dry run) applies it.
     /// Input problems come back in `Report.errors`; only database failures throw.
     public func run(_ request: Request) async throws -> Report {
         let profileName = request.mapping?.fileName ?? request.profile ?? "luodi"
         var report = Report(file: request.fileName, profile: profileName, zone: nil, encoding: nil, dryRun: request.dryRun,
                             committed: false, rows: 0, projects: 0, milestones: 0, outcome: nil, notes: [], errors: [])
+        if let mapping = Self.leadMapping(request) {
+            report.profile = mapping.name
+            try await runLeads(request, mapping: mapping, report: &report)
+            return report
+        }
         let plan: ImportPlan, mappingName: String
         switch Self.check(request) {
         case let .failure(failure):

@@ -227,6 +227,7 @@ extension Strings {
         zoneOverride: "导入到功能区(可选,默认按模板)", dryRun: "试运行", commit: "确认写入",
         dryRunTitle: "试运行结果", errorsTitle: "错误", notesTitle: "说明", nothingWritten: "有错误,未写入任何数据。请修改文件后重新上传。",
         importSummary: { r in
+            if let leads = r.leads { return "读取 \(r.rows) 行,得到 \(leads) 条招商线索。功能区:\(r.zone ?? "—");文件编码:\(r.encoding ?? "—")" }
             let o = r.outcome
             return "读取 \(r.rows) 行,得到 \(r.projects) 个项目、\(r.milestones) 个节点;新增 \(o?.projectsCreated ?? 0),更新 \(o?.projectsUpdated ?? 0),不变 \(o?.projectsUnchanged ?? 0)。功能区:\(r.zone ?? "—");文件编码:\(r.encoding ?? "—")"
         },
@@ -314,6 +315,7 @@ extension Strings {
         zoneOverride: "Import into zone (optional; default from the profile)", dryRun: "Dry run", commit: "Commit",
         dryRunTitle: "Dry run", errorsTitle: "Errors", notesTitle: "Notes", nothingWritten: "Errors found: nothing was written. Fix the file and upload it again.",
         importSummary: { r in
+            if let leads = r.leads { return "Read \(r.rows) rows: \(leads) attraction leads. Zone: \(r.zone ?? "—"); file encoding: \(r.encoding ?? "—")" }
             let o = r.outcome
             return "Read \(r.rows) rows: \(r.projects) projects, \(r.milestones) milestones; \(o?.projectsCreated ?? 0) new, \(o?.projectsUpdated ?? 0) updated, \(o?.projectsUnchanged ?? 0) unchanged. Zone: \(r.zone ?? "—"); file encoding: \(r.encoding ?? "—")"
         },

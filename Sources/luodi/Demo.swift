@@ -14,7 +14,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let result = try await db.withApp(mustExist: false) { app in
             if try await app.portfolioRepository.isEmpty() {
-                for report in try await SamplePortfolio.load(into: ImportService(repository: app.portfolioRepository)) where !report.ok {
+                for report in try await SamplePortfolio.load(into: ImportService(repository: app.portfolioRepository, leads: LeadRepository(db: app.db))) where !report.ok {
                     printError("sample \(report.file): \(report.errors.first?.description ?? "failed")")
                     throw ExitCode(1)
                 }

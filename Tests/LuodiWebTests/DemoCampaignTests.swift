@@ -1,5 +1,6 @@
 import Foundation
 import LuodiCore
+import LuodiStore
 import Testing
 import VaporTesting
 @testable import LuodiWeb
@@ -9,7 +10,7 @@ import VaporTesting
 @Suite struct DemoCampaignTests {
     @Test func weeklyReportsSpreadEachPhasesRealSpendingOverItsRealDates() async throws {
         try await withLuodiApp { app in
-            for report in try await SamplePortfolio.load(into: ImportService(repository: app.portfolioRepository)) { #expect(report.ok) }
+            for report in try await SamplePortfolio.load(into: ImportService(repository: app.portfolioRepository, leads: LeadRepository(db: app.db))) { #expect(report.ok) }
             let outcome = try await DemoCampaign.build(on: app.db)
             #expect(outcome.problems == 15 && outcome.closedPeriods == ["2021-W49", "2021-W50", "2021-W51", "2021-W52"])
             await #expect(throws: DemoCampaign.Failure.self) { try await DemoCampaign.build(on: app.db) }

@@ -6,6 +6,8 @@ public struct LeadPlanRow: Sendable, Hashable {
     public let row: Int
     public let lead: Lead
     public let moves: [LeadTransition]
+    /// The key of the zone's project this lead is (linked when it signs, instead of making one).
+    public let projectKey: String?
 }
 
 /// A lead list checked and ready to apply (all of it or nothing).
@@ -25,7 +27,7 @@ public struct LeadPlan: Sendable {
 public enum LeadListImporter {
     /// The lead fields a mapping can give.
     public static let fields = ["title", "investor", "origin", "parentGroup", "channel", "industryCluster", "intendedInvestment", "currency",
-                                "ownerDepartment", "officer", "projectCode", "leadOn", "negotiatingOn", "signedOn", "registeredOn", "landedOn",
+                                "ownerDepartment", "officer", "projectCode", "projectKey", "leadOn", "negotiatingOn", "signedOn", "registeredOn", "landedOn",
                                 "startedOn", "operatingOn", "lostOn", "lostReason", "by"]
     static let stageDates: [(String, LeadStage)] = [("leadOn", .lead), ("negotiatingOn", .negotiating), ("signedOn", .signed), ("registeredOn", .registered),
                                                      ("landedOn", .landed), ("startedOn", .underConstruction), ("operatingOn", .operating)]
@@ -146,7 +148,7 @@ public enum LeadListImporter {
             let lead = Lead(title: title, investor: Investor(name: investor, origin: cell("origin")?.text, parentGroup: cell("parentGroup")?.text),
                             channel: channel, industryCluster: cell("industryCluster")?.text, intendedInvestment: amount, ownerDepartment: owner,
                             officer: cell("officer")?.text, projectCode: code)
-            rows.append(LeadPlanRow(row: row, lead: lead, moves: moves))
+            rows.append(LeadPlanRow(row: row, lead: lead, moves: moves, projectKey: cell("projectKey")?.text))
         }
         guard issues.isEmpty else { throw ImportFailure(issues: issues) }
         return LeadPlan(zoneName: zone, rows: rows, rowsRead: table.rows.count, encoding: table.encoding)

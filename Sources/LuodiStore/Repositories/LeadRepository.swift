@@ -119,7 +119,9 @@ public struct LeadRepository: Sendable {
     /// its history is edited on its own page, not overwritten by a list. `dryRun` checks only.
     /// - Returns: the number of leads (that would be) created.
     /// - Throws: `LeadError.invalid` whose field is `row N` or `zone`.
-    public func importLeads(zoneName: String, rows: [(row: Int, lead: Lead, moves: [LeadTransition])], file: String, dryRun: Bool) async throws -> Int {
+    /// A row's `projectKey` links the zone's project of that key when the lead signs.
+    public func importLeads(zoneName: String, rows: [(row: Int, lead: Lead, moves: [LeadTransition], projectKey: String?)], file: String,
+                            dryRun: Bool) async throws -> Int {
         try await db.writeTransaction { tx in
             guard let zone = try await ZoneRecord.query(on: tx).filter(\.$name == zoneName).first(), let zoneID = zone.id else {
                 throw LeadError.invalid(field: "zone", reason: "no zone named '\(zoneName)'; import its project list first, or give --zone")
@@ -129,9 +131,19 @@ public struct LeadRepository: Sendable {
                 let lead = try StoreJSON.decode(Lead.self, r.lead, what: "lead \(r.title)")
                 existing["\(lead.title)\u{1F}\(lead.investor.name)"] = r.id
             }
+            var linked: [Int: UUID] = [:]
             for row in rows {
                 if let id = existing["\(row.lead.title)\u{1F}\(row.lead.investor.name)"] {
                     throw LeadError.invalid(field: "row \(row.row)", reason: "'\(row.lead.title)' of \(row.lead.investor.name) is already recorded (lead \(id)); move it on its page")
+                }
+                if let key = row.projectKey {
+                    guard let p = try await ProjectRecord.query(on: tx).filter(\.$zoneID == zoneID).filter(\.$key == key).filter(\.$deletedAt == nil).first() else {
+                        throw LeadError.invalid(field: "row \(row.row)", reason: "no project with key '\(key)' in zone \(zoneName)")
+                    }
+                    guard try await LeadRecord.query(on: tx).filter(\.$projectID == p.id).first() == nil, !linked.values.contains(try p.requireID()) else {
+                        throw LeadError.invalid(field: "row \(row.row)", reason: "project '\(key)' already has a lead")
+                    }
+                    linked[row.row] = try p.requireID()
                 }
             }
             guard !dryRun else { return rows.count }
@@ -151,7 +163,10 @@ public struct LeadRepository: Sendable {
                 }
                 try await AuditLog.write(on: tx, zoneID: zoneID, entity: "lead", entityID: id.uuidString, action: "import", actor: nil,
                                          old: Nothing?.none, new: ["file": file, "row": String(row.row), "title": row.lead.title])
-                if row.moves.contains(where: { ($0.to.rank ?? -1) >= (LeadStage.signed.rank ?? 0) }) {
+                if let project = linked[row.row] {
+                    r.projectID = project
+                    try await r.save(on: tx)
+                } else if row.moves.contains(where: { ($0.to.rank ?? -1) >= (LeadStage.signed.rank ?? 0) }) {
                     try await Self.sign(r, lead: row.lead, linking: nil, on: tx)
                 }
             }

@@ -35,7 +35,7 @@ public func configure(_ app: Application, _ config: AppConfiguration) async thro
     app.storage[UploadLimitKey.self] = config.uploadLimit
     app.storage[DataDirectoryKey.self] = config.resolvedDataDirectory
     if config.loadSamplesIfEmpty, try await app.portfolioRepository.isEmpty() {
-        for report in try await SamplePortfolio.load(into: ImportService(repository: app.portfolioRepository)) {
+        for report in try await SamplePortfolio.load(into: ImportService(repository: app.portfolioRepository, leads: LeadRepository(db: app.db))) {
             app.logger.notice("sample \(report.file): \(report.projects) projects, \(report.milestones) milestones into zone \(report.zone ?? "?")\(report.ok ? "" : " FAILED: \(report.errors.first?.description ?? "")")")
         }
         if try await !AccountRepository(db: app.db).hasAdministrator() {

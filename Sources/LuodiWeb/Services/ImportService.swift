@@ -142,7 +142,7 @@ public struct ImportService: Sendable {
         report.rows = plan.rowsRead
         report.leads = plan.rows.count
         do {
-            _ = try await leads.importLeads(zoneName: plan.zoneName, rows: plan.rows.map { ($0.row, $0.lead, $0.moves) }, file: request.fileName, dryRun: request.dryRun)
+            _ = try await leads.importLeads(zoneName: plan.zoneName, rows: plan.rows.map { ($0.row, $0.lead, $0.moves, $0.projectKey) }, file: request.fileName, dryRun: request.dryRun)
             report.committed = !request.dryRun
         } catch let e as LeadError {
             let row: Int?, message: String

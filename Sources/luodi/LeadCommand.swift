@@ -64,7 +64,7 @@ struct LeadAdd: AsyncParsableCommand {
             let z = try await app.portfolioService.zone(named: zone)
             let lead = Lead(title: title, investor: Investor(name: investor, origin: origin), channel: ch,
                             intendedInvestment: try LeadAmount.parse(amount), ownerDepartment: owner, officer: officer)
-            return try await LeadRepository(db: app.db).create(zoneID: z.id, lead, stage: st, on: day ?? CalendarDate.today(timeZoneIdentifier: z.zone.timeZone), by: by)
+            return try await LeadRepository(db: app.db).create(zoneID: z.id, lead, stage: st, on: try Attraction.checkedDay(day, zone: z), by: by)
         }
         print("Recorded lead \(id) (\(title)) at \(stage).")
     }
@@ -87,7 +87,7 @@ struct LeadMove: AsyncParsableCommand {
             let l = try await findLead(lead, zone: zone, in: app)
             let z = try await app.portfolioService.zone(named: zone)
             return try await LeadRepository(db: app.db).move(l.id, expectedVersion: l.version, to: target,
-                                                            on: day ?? CalendarDate.today(timeZoneIdentifier: z.zone.timeZone), reason: reason, by: by)
+                                                            on: try Attraction.checkedDay(day, zone: z), reason: reason, by: by)
         }
         print("\(moved.lead.title): \(moved.stage.rawValue)\(moved.projectID.map { "; key project \($0)" } ?? "")")
     }
@@ -107,7 +107,7 @@ struct LeadNoteCommand: AsyncParsableCommand {
         try await db.withApp { app in
             let l = try await findLead(lead, zone: zone, in: app)
             let z = try await app.portfolioService.zone(named: zone)
-            try await LeadRepository(db: app.db).note(l.id, on: day ?? CalendarDate.today(timeZoneIdentifier: z.zone.timeZone), text: text, by: by)
+            try await LeadRepository(db: app.db).note(l.id, on: try Attraction.checkedDay(day, zone: z), text: text, by: by)
         }
         print("Noted.")
     }

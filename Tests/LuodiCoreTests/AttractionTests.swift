@@ -43,7 +43,7 @@ func day(_ s: String) -> CalendarDate { try! CalendarDate(iso: s) }
             defer { from = to }
             return LeadTransition(from: from, to: to, on: day(on), reason: to == .lost ? "r" : nil, by: "x")
         }
-        return FunnelLead(id: UUID(), name: name, intendedInvestment: amount, transitions: ts, lastNote: note.map(day))
+        return FunnelLead(id: UUID(), name: name, intendedInvestment: amount, transitions: ts, noteDays: [note, "2022-03-01"].compactMap { $0 }.map(day))
     }
 
     /// Six leads worked by hand (day counts checked with Python's datetime): A–D and F were first
@@ -87,7 +87,8 @@ func day(_ s: String) -> CalendarDate { try! CalendarDate(iso: s) }
         // Q1: A signed and landed; Q3: B (07-01), E (08-15, landed 10-01), F (09-01)
         #expect(f.cohorts.map(\.quarter) == ["2021-Q1", "2021-Q3"])
         #expect(f.cohorts.map(\.signed) == [1, 3] && f.cohorts.map(\.landed) == [1, 1] && f.cohorts[1].landingRate == 1.0 / 3)
-        // No move or note for more than 30 days: D 244, A 235, B 183, E 91; F had a note on 12-20; C is lost
+        // No move or note for more than 30 days: D 244, A 235, B 183, E 91; F had a note on 12-20 (and every
+        // lead one on 2022-03-01, after the period, which does not count); C is lost
         #expect(f.stalled.map(\.name) == ["D", "A", "B", "E"] && f.stalled.map(\.days) == [244, 235, 183, 91])
         #expect(f.stalled[0].reason == "no move or note since 2021-05-01 (244 days, more than 30)")
     }

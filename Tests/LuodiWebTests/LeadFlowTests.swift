@@ -33,6 +33,16 @@ import VaporTesting
             let back = try await LeadRepository(db: app.db).lead(projectID: try #require(UUID(uuidString: projectID)))
             #expect(back?.id.uuidString == id && back?.transitions.map(\.to) == [.lead, .negotiating, .signed])
 
+            // the national code, once issued, is attached to the lead and its project; an old version is refused
+            let details = { (version: Int) in
+                #"{"version": \#(version), "title": "锂电池隔膜项目", "investor": {"name": "恩捷股份", "origin": "中国云南"}, "channel": "fair", "intendedInvestment": {"currency": "USD", "minorUnits": 5000000000}, "ownerDepartment": "招商一局", "projectCode": "2021-370282-39-03-012345", "by": "王"}"#
+            }
+            try await app.sendJSON(.PUT, "/api/v1/leads/\(id)", details(2), expect: .conflict)
+            let coded = try await app.sendJSON(.PUT, "/api/v1/leads/\(id)", details(3))
+            #expect((coded["lead"] as? [String: Any])?["projectCode"] as? String == "2021-370282-39-03-012345")
+            let withCode = try await app.sendJSON(.GET, "/api/v1/projects/\(projectID)", "")
+            #expect((withCode["project"] as? [String: Any])?["projectCode"] as? String == "2021-370282-39-03-012345")
+
             // capital in dollars: no yuan total without a rate, and with one the hand-computed total
             try await app.sendJSON(.POST, "/api/v1/leads/\(id)/capital", #"{"kind": "contracted", "on": "2021-03-15", "amount": {"currency": "USD", "minorUnits": 5000000000}, "by": "王"}"#)
             try await app.sendJSON(.POST, "/api/v1/leads/\(id)/capital", #"{"kind": "inPlace", "on": "2021-04-01", "amount": {"currency": "USD", "minorUnits": 1000000000}, "by": "王"}"#)
@@ -74,10 +84,21 @@ import VaporTesting
             // a refused move on the page: the page again with the reason and the typed reason kept
             try await app.testing().test(.POST, "/leads/\(id)/move?lang=zh-Hans", beforeRequest: { req in
                 req.headers.contentType = .urlEncodedForm
-                req.body = .init(string: "version=3&to=lost&on=2021-04-02&reason=&by=%E7%8E%8B")
+                req.body = .init(string: "version=4&to=lost&on=2021-04-02&reason=&by=%E7%8E%8B")
             }) { res in
                 #expect(res.status == .unprocessableEntity && res.body.string.contains("reason: moving from signed to lost loses the lead; give a reason"))
             }
+
+            // one lead per investment and investor, and per project
+            try await app.sendJSON(.POST, "/api/v1/leads", #"{"title": "锂电池隔膜项目", "investor": {"name": "恩捷股份"}, "channel": "fair", "ownerDepartment": "招商一局", "by": "王"}"#,
+                                   expect: .unprocessableEntity, mentions: "already recorded")
+            let other = try await app.sendJSON(.POST, "/api/v1/leads", #"{"title": "二期", "investor": {"name": "恩捷股份"}, "channel": "fair", "ownerDepartment": "招商一局", "by": "王"}"#, expect: .created)
+            try await app.sendJSON(.POST, "/api/v1/leads/\(other["id"] as? String ?? "")/moves", #"{"version": 1, "to": "signed", "by": "王", "projectID": "\#(projectID)"}"#,
+                                   expect: .unprocessableEntity, mentions: "one lead per project")
+            // the project follows the lead: started on 2021-06-01 → under construction, actual start set
+            try await app.sendJSON(.POST, "/api/v1/leads/\(id)/moves", #"{"version": 4, "to": "underConstruction", "on": "2021-06-01", "by": "王"}"#)
+            let started = try await app.sendJSON(.GET, "/api/v1/projects/\(projectID)", "")
+            #expect((started["project"] as? [String: Any])?["stage"] as? String == "underConstruction" && (started["project"] as? [String: Any])?["actualStart"] as? String == "2021-06-01")
 
             // talents are counted, not named
             try await app.sendJSON(.POST, "/api/v1/talents", #"{"category": "doctorate", "department": "招商一局", "on": "2021-05-01", "count": 2}"#, expect: .created)
@@ -126,7 +147,7 @@ import VaporTesting
             // when: a good list
             let good = try await run("""
                 项目名称,投资方,来源国家/地区,招商渠道,意向投资,币种,责任单位,首次接洽,洽谈,签约,落地,流失,流失原因
-                锂电池隔膜项目,恩捷股份,中国云南,展会招商,5000,美元,招商一局,2021-01-05,2021-02-01,2021-03-15,,,
+                锂电池隔膜项目,恩捷股份,中国云南,展会招商,5000万,美元,招商一局,2021-01-05,2021-02-01,2021-03-15,,,
                 智能网联测试场,百度,中国北京,以商招商,2.5亿,,招商一局,2021-02-10,2021-03-01,,,2021-05-01,投资方转投他市
                 氢能重卡,潍柴,中国山东,驻外招商,12000,人民币,建设局,2021/4/1,,2021/6/30,2021/9/1,,
 
@@ -144,8 +165,9 @@ import VaporTesting
             // 12000 万元 is the zone's currency: it becomes the project's total investment
             #expect(hydrogen.project.plan.project.totalInvestment == Money(minorUnits: 12_000 * 10_000 * 100, currency: .cny))
             // the same list again: refused, naming the first row already recorded, nothing doubled
-            let again = try await run("项目名称,投资方,责任单位,首次接洽\n氢能重卡,潍柴,建设局,2021-04-01\n")
-            #expect(again.errors.first?.row == 2 && again.errors.first?.message.contains("already recorded") == true)
+            let again = try await run("项目名称,投资方,责任单位,首次接洽\n氢能重卡,潍柴,建设局,2021-04-01\n新项目,某公司,建设局,2099-01-01\n智能网联测试场,百度,招商一局,2021-02-10\n")
+            // every refused row is named: recorded twice, and a date after today
+            #expect(again.errors.map(\.row) == [2, 3, 4] && again.errors[0].message.contains("already recorded") && again.errors[1].message.contains("is after today"))
             #expect(try await LeadRepository(db: app.db).leads(zoneID: zone.id).count == 3)
         }
     }

@@ -6,15 +6,15 @@ public struct FunnelLead: Sendable, Hashable {
     public var name: String
     public var intendedInvestment: Money?
     public var transitions: [LeadTransition]
-    /// The day of its latest note (activity without a move), if any.
-    public var lastNote: CalendarDate?
+    /// The days of its notes (activity without a move).
+    public var noteDays: [CalendarDate]
 
-    public init(id: UUID, name: String, intendedInvestment: Money?, transitions: [LeadTransition], lastNote: CalendarDate? = nil) {
+    public init(id: UUID, name: String, intendedInvestment: Money?, transitions: [LeadTransition], noteDays: [CalendarDate] = []) {
         self.id = id
         self.name = name
         self.intendedInvestment = intendedInvestment
         self.transitions = transitions
-        self.lastNote = lastNote
+        self.noteDays = noteDays
     }
 
     /// The first day, by `asOf`, the lead stood at `stage` or further along the pipeline (a skipped
@@ -118,7 +118,7 @@ public struct Funnel: Sendable, Codable, Hashable {
         for l in leads {
             guard let stage = l.stage(asOf: to), let rank = stage.rank, stage != .operating, rank >= 0 else { continue }
             let moved = l.transitions.last { $0.on <= to }?.on
-            let noted = l.lastNote.flatMap { $0 <= to ? $0 : nil }
+            let noted = l.noteDays.filter { $0 <= to }.max()
             guard let last = [moved, noted].compactMap({ $0 }).max() else { continue }
             let days = last.days(until: to)
             guard days > stallDays else { continue }

@@ -109,7 +109,9 @@ public enum LeadListImporter {
             if let c = cell("intendedInvestment") {
                 var text = c.text
                 if text.hasSuffix("美元") { currency = .usd; text.removeLast(2) }
-                let unit = sources["intendedInvestment"]?.unit ?? columns["intendedInvestment"].flatMap { header.units[$0.index] } ?? mapping.moneyUnit ?? .one
+                // As the forms read it: 万 for yuan, whole units for other currencies, unless the header or the cell says otherwise.
+                let unit = sources["intendedInvestment"]?.unit ?? columns["intendedInvestment"].flatMap { header.units[$0.index] }
+                    ?? (currency == .cny ? mapping.moneyUnit ?? .one : .one)
                 do { amount = try MoneyParser(currency: currency, defaultUnit: unit).parse(text) } catch {
                     rowIssues.append(ImportIssue(file: file, row: row, column: c.column, message: "\(error)"))
                 }

@@ -23,8 +23,14 @@ public struct StoredLead: Sendable, Codable, Hashable {
 
     /// As the funnel reads it.
     public var funnel: FunnelLead {
-        FunnelLead(id: id, name: lead.title, intendedInvestment: lead.intendedInvestment, transitions: transitions, lastNote: notes.map(\.on).max())
+        FunnelLead(id: id, name: lead.title, intendedInvestment: lead.intendedInvestment, transitions: transitions, noteDays: notes.map(\.on))
     }
+}
+
+/// Rows of a lead list the store refuses (already recorded, dated after today, a project key
+/// unknown or taken): every one, with its row.
+public struct LeadImportFailure: Error, Sendable {
+    public let rows: [(row: Int, message: String)]
 }
 
 /// Refusals of lead changes, naming the field.
@@ -58,6 +64,7 @@ public struct LeadRepository: Sendable {
             throw LeadError.move(error)
         }
         return try await db.writeTransaction { tx in
+            try await Self.checkNew(lead, zoneID: zoneID, on: tx)
             let r = LeadRecord()
             r.zoneID = zoneID
             r.lead = try StoreJSON.encode(lead)
@@ -71,6 +78,16 @@ public struct LeadRepository: Sendable {
             try await AuditLog.write(on: tx, zoneID: zoneID, entity: "lead", entityID: id.uuidString, action: "create", actor: by, old: Nothing?.none, new: lead)
             if (stage.rank ?? 0) >= (LeadStage.signed.rank ?? 0) { try await Self.sign(r, lead: lead, linking: nil, on: tx) }
             return id
+        }
+    }
+
+    /// One lead per investment and investor in a zone: the same pair again is refused.
+    static func checkNew(_ lead: Lead, zoneID: UUID, on tx: any Database) async throws {
+        for r in try await LeadRecord.query(on: tx).filter(\.$zoneID == zoneID).filter(\.$title == lead.title).all() {
+            let other = try StoreJSON.decode(Lead.self, r.lead, what: "lead \(r.title)")
+            if other.investor.name == lead.investor.name {
+                throw LeadError.invalid(field: "title", reason: "'\(lead.title)' of \(lead.investor.name) is already recorded (lead \(r.id?.uuidString ?? "?")); move it on its page")
+            }
         }
     }
 
@@ -108,6 +125,8 @@ public struct LeadRepository: Sendable {
                                      old: ["stage": before], new: t)
             if r.projectID == nil, (to.rank ?? -1) >= (LeadStage.signed.rank ?? 0) {
                 try await Self.sign(r, lead: try StoreJSON.decode(Lead.self, r.lead, what: "lead \(r.title)"), linking: linkProject, on: tx)
+            } else if let pid = r.projectID {
+                try await Self.follow(pid, to: to, on: day, on: tx)
             }
             return try await Self.stored(r, on: tx)
         }
@@ -132,20 +151,27 @@ public struct LeadRepository: Sendable {
                 existing["\(lead.title)\u{1F}\(lead.investor.name)"] = r.id
             }
             var linked: [Int: UUID] = [:]
+            var problems: [(row: Int, message: String)] = []
+            let today = CalendarDate.today(timeZoneIdentifier: try zone.domain().timeZone)
             for row in rows {
                 if let id = existing["\(row.lead.title)\u{1F}\(row.lead.investor.name)"] {
-                    throw LeadError.invalid(field: "row \(row.row)", reason: "'\(row.lead.title)' of \(row.lead.investor.name) is already recorded (lead \(id)); move it on its page")
+                    problems.append((row.row, "'\(row.lead.title)' of \(row.lead.investor.name) is already recorded (lead \(id)); move it on its page"))
+                }
+                if let late = row.moves.first(where: { $0.on > today }) {
+                    problems.append((row.row, "\(late.to.rawValue) on \(late.on) is after today (\(today)); a list records what has happened"))
                 }
                 if let key = row.projectKey {
                     guard let p = try await ProjectRecord.query(on: tx).filter(\.$zoneID == zoneID).filter(\.$key == key).filter(\.$deletedAt == nil).first() else {
-                        throw LeadError.invalid(field: "row \(row.row)", reason: "no project with key '\(key)' in zone \(zoneName)")
+                        problems.append((row.row, "no project with key '\(key)' in zone \(zoneName)"))
+                        continue
                     }
-                    guard try await LeadRecord.query(on: tx).filter(\.$projectID == p.id).first() == nil, !linked.values.contains(try p.requireID()) else {
-                        throw LeadError.invalid(field: "row \(row.row)", reason: "project '\(key)' already has a lead")
+                    if try await LeadRecord.query(on: tx).filter(\.$projectID == p.id).first() != nil || linked.values.contains(try p.requireID()) {
+                        problems.append((row.row, "project '\(key)' already has a lead"))
                     }
                     linked[row.row] = try p.requireID()
                 }
             }
+            if !problems.isEmpty { throw LeadImportFailure(rows: problems) }
             guard !dryRun else { return rows.count }
             for row in rows {
                 try Self.validate(row.lead)
@@ -168,10 +194,29 @@ public struct LeadRepository: Sendable {
                     try await r.save(on: tx)
                 } else if row.moves.contains(where: { ($0.to.rank ?? -1) >= (LeadStage.signed.rank ?? 0) }) {
                     try await Self.sign(r, lead: row.lead, linking: nil, on: tx)
+                    if let pid = r.projectID, let last = row.moves.last(where: { $0.to.rank != nil }) { try await Self.follow(pid, to: last.to, on: last.on, on: tx) }
                 }
             }
             return rows.count
         }
+    }
+
+    /// The project of a signed lead follows the lead's later moves: its stage (注册 registered, 落地
+    /// preparing, 开工 under construction with the actual start when it has none, 投产 operating).
+    static func follow(_ projectID: UUID, to: LeadStage, on day: CalendarDate, on tx: any Database) async throws {
+        let stage: Stage?
+        switch to {
+        case .registered: stage = .registered
+        case .landed: stage = .preparing
+        case .underConstruction: stage = .underConstruction
+        case .operating: stage = .operating
+        default: stage = nil
+        }
+        guard let stage, let p = try await ProjectRecord.find(projectID, on: tx), p.deletedAt == nil else { return }
+        p.stage = stage.rawValue
+        if to == .underConstruction, p.actualStart == nil { p.actualStart = day.iso }
+        p.version += 1
+        try await p.save(on: tx)
     }
 
     /// Makes the lead a key project (or links `linking`, which must be a live project of its zone).
@@ -179,6 +224,9 @@ public struct LeadRepository: Sendable {
         if let linking {
             guard let p = try await ProjectRecord.find(linking, on: tx), p.zoneID == r.zoneID, p.deletedAt == nil else {
                 throw LeadError.invalid(field: "projectID", reason: "no project \(linking) in the lead's zone")
+            }
+            if let other = try await LeadRecord.query(on: tx).filter(\.$projectID == linking).first(), other.id != r.id {
+                throw LeadError.invalid(field: "projectID", reason: "project \(p.key) is already the project of lead '\(other.title)'; one lead per project")
             }
             r.projectID = linking
         } else {
@@ -201,12 +249,40 @@ public struct LeadRepository: Sendable {
         try await r.save(on: tx)
     }
 
+    /// Replaces a lead's details (investor, channel, amount, owner, officer, national project code
+    /// once issued); the code also goes to the project it became, when that has none.
+    /// - Throws: `StoreError.conflict` (stale version), `StoreError.notFound`, `LeadError`.
+    public func update(_ id: UUID, expectedVersion: Int, _ lead: Lead, by: String) async throws -> StoredLead {
+        try Self.validate(lead)
+        return try await db.writeTransaction { tx in
+            guard let r = try await LeadRecord.find(id, on: tx) else { throw StoreError.notFound("lead \(id)") }
+            guard r.version == expectedVersion else { throw StoreError.conflict("lead '\(r.title)'", expected: expectedVersion, current: r.version) }
+            let before = try StoreJSON.decode(Lead.self, r.lead, what: "lead \(r.title)")
+            r.lead = try StoreJSON.encode(lead)
+            r.title = lead.title
+            r.ownerDepartment = lead.ownerDepartment
+            r.version += 1
+            try await r.save(on: tx)
+            if let code = lead.projectCode, let pid = r.projectID, let p = try await ProjectRecord.find(pid, on: tx), p.projectCode == nil {
+                p.projectCode = code.value
+                p.version += 1
+                try await p.save(on: tx)
+            }
+            try await AuditLog.write(on: tx, zoneID: r.zoneID, projectID: r.projectID, entity: "lead", entityID: id.uuidString, action: "update", actor: by,
+                                     old: before, new: lead)
+            return try await Self.stored(r, on: tx)
+        }
+    }
+
     /// Adds a note (activity without a move; it keeps the lead from counting as stalled).
     public func note(_ id: UUID, on day: CalendarDate, text: String, by: String) async throws {
         let text = text.trimmingWhitespace()
         guard !text.isEmpty, text.count <= 2000 else { throw LeadError.invalid(field: "text", reason: "write the note (at most 2000 characters)") }
         try await db.writeTransaction { tx in
             guard let r = try await LeadRecord.find(id, on: tx) else { throw StoreError.notFound("lead \(id)") }
+            if let first = try await LeadEventRecord.query(on: tx).filter(\.$leadID == id).filter(\.$sequence == 1).first(), day.iso < first.on {
+                throw LeadError.invalid(field: "on", reason: "\(day) is before the lead was first recorded (\(first.on))")
+            }
             let count = try await LeadEventRecord.query(on: tx).filter(\.$leadID == id).count()
             try await Self.event(id, sequence: count + 1, kind: "note", from: nil, to: nil, on: day, text: text, by: by, on: tx)
             try await AuditLog.write(on: tx, zoneID: r.zoneID, projectID: r.projectID, entity: "lead", entityID: id.uuidString, action: "note", actor: by,

@@ -11,6 +11,7 @@ struct LeadsAPI: RouteCollection {
         routes.get("leads", use: list).access(.action(.readZone))
         routes.post("leads", use: create).access(.action(.editProject))
         routes.get("leads", ":id", use: read).access(.action(.readZone))
+        routes.put("leads", ":id", use: update).access(.action(.editProject))
         routes.post("leads", ":id", "moves", use: move).access(.action(.editProject))
         routes.post("leads", ":id", "notes", use: note).access(.action(.editProject))
         routes.post("leads", ":id", "capital", use: capital).access(.action(.editProject))
@@ -106,10 +107,43 @@ struct LeadsAPI: RouteCollection {
         return (lead, zone)
     }
 
+    struct Details: Content {
+        var version: Int
+        var title: String
+        var investor: Investor
+        var channel: LeadChannel
+        var industryCluster: String?
+        var intendedInvestment: Money?
+        var ownerDepartment: String
+        var officer: String?
+        var projectCode: String?
+        var by: String
+    }
+
+    /// Replaces the lead's details; `version` must be current (409 otherwise). Moving the lead to
+    /// another department needs the right to edit in both.
+    func update(_ req: Request) async throws -> StoredLead {
+        let (lead, _) = try await editable(req)
+        let b: Details
+        do { b = try req.content.decode(Details.self) } catch {
+            throw ProblemForms.bodyError(error, expected: "version, title, investor {name, origin, parentGroup}, channel, ownerDepartment, by, and optionally industryCluster, intendedInvestment, officer, projectCode")
+        }
+        try req.authorize(.editProject, project: (b.ownerDepartment, nil))
+        let code = try b.projectCode.flatMap { $0.isEmpty ? nil : $0 }.map { text in
+            do { return try ProjectCode(text) } catch { throw Abort(.unprocessableEntity, reason: "projectCode: \(error)") }
+        }
+        let details = Lead(title: b.title, investor: b.investor, channel: b.channel, industryCluster: b.industryCluster, intendedInvestment: b.intendedInvestment,
+                           ownerDepartment: b.ownerDepartment, officer: b.officer, projectCode: code)
+        do { return try await LeadRepository(db: req.db).update(lead.id, expectedVersion: b.version, details, by: try ProblemForms.required("by", b.by)) } catch let e as StoreError {
+            throw e.http
+        }
+    }
+
     func move(_ req: Request) async throws -> StoredLead {
         let (lead, zone) = try await editable(req)
         let body: Move
         do { body = try req.content.decode(Move.self) } catch { throw ProblemForms.bodyError(error, expected: "version, to, by, and optionally on, reason, projectID") }
+        if let pid = body.projectID { _ = try await req.authorizedProject(pid, for: .editProject) }
         do {
             return try await LeadRepository(db: req.db).move(lead.id, expectedVersion: body.version, to: body.to, on: try Self.day(body.on, zone: zone),
                                                              reason: body.reason, by: try ProblemForms.required("by", body.by), linkProject: body.projectID)
@@ -141,7 +175,7 @@ struct LeadsAPI: RouteCollection {
     func funnel(_ req: Request) async throws -> Funnel {
         guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
         return try await Attraction.funnel(req.db, zone: zone, from: try req.dateParameter("from"), to: try req.dateParameter("to"),
-                                           stallDays: req.query[Int.self, at: "stallDays"])
+                                           stallDays: try req.stallDays())
     }
 
     func capitalTotals(_ req: Request) async throws -> Attraction.CapitalTotals {
@@ -209,6 +243,14 @@ struct LeadsAPI: RouteCollection {
 extension ExchangeRate: Content {}
 
 extension Request {
+    /// The `stallDays` parameter: a whole number of days.
+    /// - Throws: 400 naming it.
+    func stallDays() throws -> Int? {
+        guard let text = query[String.self, at: "stallDays"], !text.isEmpty else { return nil }
+        guard let n = Int(text) else { throw Abort(.badRequest, reason: "stallDays: '\(text)' is not a whole number of days (1–3650)") }
+        return n
+    }
+
     /// A date query parameter.
     /// - Throws: 400 naming the parameter.
     func dateParameter(_ name: String) throws -> CalendarDate? {

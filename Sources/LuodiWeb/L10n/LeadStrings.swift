@@ -50,6 +50,14 @@ public struct LeadStrings: Sendable {
     let landingRate: String
     let definitions: String
     let fromLead: String
+    let editDetails: String
+    let talents: String
+    let talentCategory: @Sendable (TalentCategory) -> String
+    let talentCount: String
+    let addTalents: String
+    let rates: String
+    let rateHelp: String
+    let setRate: String
 }
 
 extension LeadStrings {
@@ -88,7 +96,17 @@ extension LeadStrings {
         count: "数量", amount: "意向投资", money: "金额", conversion: "转化率", conversionLabel: { "转化 \($0)" }, dwellMedian: "停留天数中位数", dwellP90: "停留天数 P90",
         cohorts: "签约落地率(按签约季度)", quarter: "签约季度", signedCount: "签约", landedCount: "已落地", landingRate: "落地率",
         definitions: "统计口径:本期首次登记的线索为一批,各阶段数量为其中截至期末到达该阶段(或更后阶段)的个数;停留天数为离开该阶段的线索从进入到离开的天数(中位数;P90 取第 ⌈0.9n⌉ 个);落地率为本期签约的项目中截至期末已落地的比例;停滞为超过停滞天数无推进、无跟进记录的在途线索。不同币种金额分列,不相加。",
-        fromLead: "招商线索")
+        fromLead: "招商线索", editDetails: "修改信息(含项目代码)",
+        talents: "招才引智", talentCategory: {
+            switch $0 {
+            case .highLevel: return "高层次人才"
+            case .doctorate: return "博士"
+            case .skilledWorker: return "技能人才"
+            case .team: return "人才团队"
+            case .other: return "其他"
+            }
+        }, talentCount: "人数", addTalents: "登记引才",
+        rates: "汇率", rateHelp: "1 单位原币折合目标币的数额,自该日起适用,直至同一币对的下一个汇率。", setRate: "设定汇率")
     static let en = LeadStrings(
         title: "Attraction", funnelTitle: "Attraction funnel",
         stage: {
@@ -124,5 +142,15 @@ extension LeadStrings {
         count: "Count", amount: "Intended", money: "Amount", conversion: "Conversion", conversionLabel: { "\($0) on" }, dwellMedian: "Median days", dwellP90: "P90 days",
         cohorts: "Landing rate by signing quarter", quarter: "Signed in", signedCount: "Signed", landedCount: "Landed", landingRate: "Landing rate",
         definitions: "Definitions: the leads first recorded in the period form the cohort; a stage's count is how many of them reached it (or a later stage) by the end; dwell is the days from entering a stage to leaving it, for leads that left (median; P90 is the ⌈0.9n⌉-th value); the landing rate is the share of the period's signings landed by the end; stalled means on the pipeline with no move or note for more than the stall days. Amounts in different currencies are listed apart, never added.",
-        fromLead: "Attraction lead")
+        fromLead: "Attraction lead", editDetails: "Edit details (and project code)",
+        talents: "Talent", talentCategory: {
+            switch $0 {
+            case .highLevel: return "High-level talent"
+            case .doctorate: return "Doctorate"
+            case .skilledWorker: return "Skilled worker"
+            case .team: return "Team"
+            case .other: return "Other"
+            }
+        }, talentCount: "Count", addTalents: "Record talents",
+        rates: "Exchange rates", rateHelp: "One unit of the first currency is worth the rate in the second from that day, until the pair's next rate.", setRate: "Set rate")
 }

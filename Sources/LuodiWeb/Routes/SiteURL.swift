@@ -52,6 +52,9 @@ public enum SiteURL {
     case leadNote(UUID)
     case leadCapital(UUID)
     case funnel
+    case leadEdit(UUID)
+    case leadTalents
+    case leadRates
 
     /// Path segments as Vapor registers them (`:id` for parameters).
     public var path: String {
@@ -104,6 +107,9 @@ public enum SiteURL {
         case let .leadNote(id): return "/leads/\(id.uuidString)/note"
         case let .leadCapital(id): return "/leads/\(id.uuidString)/capital"
         case .funnel: return "/leads/funnel"
+        case let .leadEdit(id): return "/leads/\(id.uuidString)/edit"
+        case .leadTalents: return "/leads/talents"
+        case .leadRates: return "/leads/rates"
         case let .user(login): return "/users/\(login.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? login)"
         }
     }

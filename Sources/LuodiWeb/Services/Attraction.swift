@@ -5,7 +5,13 @@ import LuodiStore
 import Vapor
 
 /// The attraction figures of a zone, shared by the pages, the API and the CLI so they agree.
-enum Attraction {
+public enum Attraction {
+    /// A day given for a lead change, or today in the zone; never after today.
+    /// - Throws: 422 naming `on`.
+    public static func checkedDay(_ given: CalendarDate?, zone: StoredZone) throws -> CalendarDate {
+        try LeadsAPI.day(given, zone: zone)
+    }
+
     /// The funnel of the zone's leads for `from...to` (default: this year up to today).
     static func funnel(_ db: any Database, zone: StoredZone, from: CalendarDate?, to: CalendarDate?, stallDays: Int?) async throws -> Funnel {
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)

@@ -144,6 +144,8 @@ public struct ImportService: Sendable {
         do {
             _ = try await leads.importLeads(zoneName: plan.zoneName, rows: plan.rows.map { ($0.row, $0.lead, $0.moves, $0.projectKey) }, file: request.fileName, dryRun: request.dryRun)
             report.committed = !request.dryRun
+        } catch let e as LeadImportFailure {
+            report.errors = e.rows.map { ImportIssue(file: request.fileName, row: $0.row, column: nil, message: $0.message) }
         } catch let e as LeadError {
             let row: Int?, message: String
             if case let .invalid(field, reason) = e, field.hasPrefix("row "), let n = Int(field.dropFirst(4)) { (row, message) = (n, reason) } else { (row, message) = (nil, e.description) }

@@ -14,7 +14,7 @@ enum FunnelPage {
             return EmptyState.view(lang: req.language, path: req.pathAndQuery).response()
         }
         let f = try await Attraction.funnel(req.db, zone: zone, from: try req.dateParameter("from"), to: try req.dateParameter("to"),
-                                            stallDays: req.query[Int.self, at: "stallDays"])
+                                            stallDays: try req.stallDays())
         return view(f, zones: zones.map(\.zone.name), zone: zone.zone.name, lang: req.language, path: req.pathAndQuery).response()
     }
 

@@ -65,6 +65,23 @@ enum LeadPage {
         }
     }
 
+    static func edit(_ req: Request) async throws -> Response {
+        try await change(req) { lead, _, f in
+            guard let channel = LeadChannel(rawValue: f["channel"] ?? "") else { throw LeadError.invalid(field: "channel", reason: "choose a channel") }
+            guard let version = f["version"].flatMap(Int.init) else { throw LeadError.invalid(field: "version", reason: "missing; reload the page") }
+            let owner = f["ownerDepartment"] ?? ""
+            try req.authorize(.editProject, project: (owner, nil))
+            func text(_ k: String) -> String? { f[k].map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 } }
+            let code = try text("projectCode").map { t in
+                do { return try ProjectCode(t) } catch { throw LeadError.invalid(field: "projectCode", reason: "\(error)") }
+            }
+            let details = Lead(title: f["title"] ?? "", investor: Investor(name: f["investor"] ?? "", origin: text("origin"), parentGroup: text("parentGroup")),
+                               channel: channel, industryCluster: text("industryCluster"), intendedInvestment: try LeadAmount.parse(f["amount"], currency: f["currency"]),
+                               ownerDepartment: owner, officer: text("officer"), projectCode: code)
+            _ = try await LeadRepository(db: req.db).update(lead.id, expectedVersion: version, details, by: try req.requireAccount().login)
+        }
+    }
+
     static func note(_ req: Request) async throws -> Response {
         try await change(req) { lead, zone, f in
             try await LeadRepository(db: req.db).note(lead.id, on: try day(f["on"], zone: zone), text: f["text"] ?? "",
@@ -143,6 +160,24 @@ enum LeadPage {
                             .p(.class("help"), .text(l.amountHelp)),
                             .label(.text(l.on), .input(.type(.date), .name("on"), .value(value("on", today.iso)))),
                             .label(.text(s.by), .input(.type(.text), .name("by"), .required(true), .value(value("by", Layout.byDefault(""))))),
-                            .button(.type(.submit), .text(l.addCapital))))))))
+                            .button(.type(.submit), .text(l.addCapital))))),
+                .form(.class("stack"), .action(SiteURL.leadEdit(lead.id).path), .method(.post), .csrf(),
+                    .h3(.text(l.editDetails)),
+                    .input(.type(.hidden), .name("version"), .value(String(lead.version))),
+                    .label(.text(l.leadTitle), .input(.type(.text), .name("title"), .required(true), .value(value("title", x.title)))),
+                    .label(.text(l.investor), .input(.type(.text), .name("investor"), .required(true), .value(value("investor", x.investor.name)))),
+                    .label(.text(l.origin), .input(.type(.text), .name("origin"), .value(value("origin", x.investor.origin ?? "")))),
+                    .label(.text(l.parentGroup), .input(.type(.text), .name("parentGroup"), .value(value("parentGroup", x.investor.parentGroup ?? "")))),
+                    .label(.text(l.channelLabel), .select(.attribute(named: "name", value: "channel"),
+                        .forEach(LeadChannel.allCases) { c in .option(.value(c.rawValue), .label(attr(l.channel(c))), .isSelected(c.rawValue == (kept["channel"] ?? x.channel.rawValue))) })),
+                    .label(.text(s.industryCluster), .input(.type(.text), .name("industryCluster"), .value(value("industryCluster", x.industryCluster ?? "")))),
+                    .label(.text(l.intended), .input(.type(.text), .name("amount"),
+                        .value(value("amount", x.intendedInvestment.map { $0.currency == .cny ? Format.fixed2($0.majorUnits / 10_000) : Format.fixed2($0.majorUnits) } ?? "")))),
+                    .label(.text(l.currency), .select(.attribute(named: "name", value: "currency"),
+                        .forEach(["CNY", "USD", "EUR", "HKD", "JPY"]) { c in .option(.value(c), .label(c), .isSelected(c == (kept["currency"] ?? x.intendedInvestment?.currency.code ?? "CNY"))) })),
+                    .label(.text(s.ownerDepartment), .input(.type(.text), .name("ownerDepartment"), .required(true), .value(value("ownerDepartment", x.ownerDepartment)))),
+                    .label(.text(l.officer), .input(.type(.text), .name("officer"), .value(value("officer", x.officer ?? "")))),
+                    .label(.text(s.projectCode), .input(.type(.text), .name("projectCode"), .value(value("projectCode", x.projectCode?.value ?? "")))),
+                    .button(.type(.submit), .text(s.save))))))
     }
 }

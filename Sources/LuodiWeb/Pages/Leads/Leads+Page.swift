@@ -31,10 +31,48 @@ enum LeadsPage {
         guard let (zones, zone) = try await req.selectedZone() else {
             return EmptyState.view(lang: req.language, path: req.pathAndQuery).response()
         }
-        let leads = try await LeadRepository(db: req.db).leads(zoneID: zone.id)
+        let repo = LeadRepository(db: req.db)
+        let leads = try await repo.leads(zoneID: zone.id)
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
+        let talents = try await repo.talents(zoneID: zone.id).filter { $0.on.year == today.year }
         return view(leads, zones: zones.map(\.zone.name), zone: zone.zone, today: today, lang: req.language, path: req.pathAndQuery,
-                    form: form, errors: errors).response(status: status)
+                    form: form, errors: errors, talents: talents, rates: try await repo.exchangeRates()).response(status: status)
+    }
+
+    /// A refused talent or rate form: the board again with the reason.
+    static func settle(_ req: Request, _ body: () async throws -> Void) async throws -> Response {
+        do { try await body() } catch let e as any AbortError where e.status != .notFound && e.status != .forbidden {
+            return try await render(req, form: nil, errors: [e.reason], status: e.status)
+        }
+        return req.redirect(to: SiteURL.leads.url([("zone", req.query[String.self, at: "zone"])]) + "#talents", redirectType: .normal)
+    }
+
+    static func addTalents(_ req: Request) async throws -> Response {
+        let f = (try? req.content.decode([String: String].self)) ?? [:]
+        return try await settle(req) {
+            let zone = try await req.portfolio.zone(named: f["zone"])
+            try req.authorize(.recordFigures, figuresOf: f["department"])
+            guard let category = TalentCategory(rawValue: f["category"] ?? "") else { throw LeadError.invalid(field: "category", reason: "choose a category") }
+            guard let count = f["count"].flatMap({ Int($0.trimmingWhitespace()) }) else { throw LeadError.invalid(field: "count", reason: "a whole number") }
+            try await LeadRepository(db: req.db).addTalents(zoneID: zone.id, category: category, department: f["department"] ?? "",
+                                                            on: try LeadPage.day(f["on"], zone: zone), count: count, by: try req.requireAccount().login)
+        }
+    }
+
+    static func setRate(_ req: Request) async throws -> Response {
+        let f = (try? req.content.decode([String: String].self)) ?? [:]
+        return try await settle(req) {
+            guard let from = try? CurrencyCode(f["from"] ?? ""), let to = try? CurrencyCode(f["to"] ?? "") else {
+                throw LeadError.invalid(field: "currency", reason: "choose two currencies")
+            }
+            let text = (f["rate"] ?? "").trimmingWhitespace()
+            guard !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." }), let rate = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+                throw LeadError.invalid(field: "rate", reason: "'\(text)' is not a decimal number such as 6.4601")
+            }
+            let day: CalendarDate
+            do { day = try CalendarDate(iso: f["on"] ?? "") } catch { throw LeadError.invalid(field: "on", reason: "\(error)") }
+            try await LeadRepository(db: req.db).setExchangeRate(ExchangeRate(from: from, to: to, on: day, rate: rate), by: try req.requireAccount().login)
+        }
     }
 
     /// An amount typed on a form: `5000` in the form's currency (万 for yuan, units otherwise), or text with its own unit and currency such as 5000万美元.
@@ -64,7 +102,8 @@ enum LeadsPage {
         }
     }
 
-    static func view(_ leads: [StoredLead], zones: [String], zone: Zone, today: CalendarDate, lang: Language, path: String, form: Form?, errors: [String]) -> HTML {
+    static func view(_ leads: [StoredLead], zones: [String], zone: Zone, today: CalendarDate, lang: Language, path: String, form: Form?, errors: [String],
+                     talents: [(category: TalentCategory, department: String, on: CalendarDate, count: Int)], rates: [ExchangeRate]) -> HTML {
         let s = lang.strings, l = s.leads
         let columns = LeadStage.pipeline + [.onHold, .lost]
         func idle(_ lead: StoredLead) -> Int {
@@ -113,6 +152,29 @@ enum LeadsPage {
                         .forEach(LeadStage.pipeline) { st in .option(.value(st.rawValue), .label(attr(l.stage(st))), .isSelected(st.rawValue == (f.stage ?? "lead"))) })),
                     .label(.text(l.on), .input(.type(.date), .name("on"), .value(attr(f.on ?? today.iso)))),
                     .label(.text(s.by), .input(.type(.text), .name("by"), .required(true), .value(attr(Layout.byDefault(f.by ?? ""))))),
-                    .button(.type(.submit), .text(l.newLead))))))
+                    .button(.type(.submit), .text(l.newLead))))),
+            .h2(.id("talents"), .text("\(l.talents) · \(today.year)")),
+            talents.isEmpty ? .p(.class("note"), .text(s.blank)) : .table(
+                .tr(.th(.text(l.on)), .th(.text(s.department)), .th(.text(l.talents)), .th(.class("num"), .text(l.talentCount))),
+                .forEach(talents) { t in .tr(.td(.text(t.on.iso)), .td(.text(t.department)), .td(.text(l.talentCategory(t.category))), .td(.class("num"), .text(String(t.count)))) }),
+            .if(Layout.may(.recordFigures), .form(.class("toolbar"), .action(SiteURL.leadTalents.url([("zone", zone.name)])), .method(.post), .csrf(),
+                .input(.type(.hidden), .name("zone"), .value(attr(zone.name))),
+                .label(.text(s.department), .input(.type(.text), .name("department"), .required(true), .value(attr(SignedIn.current?.account.department ?? "")))),
+                .label(.text(l.talents), .select(.attribute(named: "name", value: "category"),
+                    .forEach(TalentCategory.allCases) { c in .option(.value(c.rawValue), .label(attr(l.talentCategory(c)))) })),
+                .label(.text(l.talentCount), .input(.type(.number), .name("count"), .required(true), .attribute(named: "min", value: "1"))),
+                .label(.text(l.on), .input(.type(.date), .name("on"), .value(today.iso))),
+                .button(.type(.submit), .text(l.addTalents)))),
+            .h2(.id("rates"), .text(l.rates)),
+            .p(.class("note"), .text(l.rateHelp)),
+            rates.isEmpty ? .p(.class("note"), .text(s.blank)) : .table(
+                .tr(.th(.text(l.on)), .th(.text(l.currency)), .th(.class("num"), .text(l.rates))),
+                .forEach(rates.reversed()) { r in .tr(.td(.text(r.on.iso)), .td(.text("\(r.from.code) → \(r.to.code)")), .td(.class("num"), .text("\(r.rate)"))) }),
+            .if(Layout.may(.administerZone), .form(.class("toolbar"), .action(SiteURL.leadRates.url([("zone", zone.name)])), .method(.post), .csrf(),
+                .label(.text(l.currency), .select(.attribute(named: "name", value: "from"), .forEach(["USD", "EUR", "HKD", "JPY", "CNY"]) { c in .option(.value(c), .label(c)) })),
+                .label(.text("→"), .select(.attribute(named: "name", value: "to"), .forEach(["CNY", "USD", "EUR", "HKD", "JPY"]) { c in .option(.value(c), .label(c)) })),
+                .label(.text(l.rates), .input(.type(.text), .name("rate"), .required(true), .attribute(named: "placeholder", value: "6.4601"))),
+                .label(.text(l.on), .input(.type(.date), .name("on"), .value(today.iso))),
+                .button(.type(.submit), .text(l.setRate)))))
     }
 }

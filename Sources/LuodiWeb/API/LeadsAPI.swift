@@ -202,10 +202,8 @@ struct LeadsAPI: RouteCollection {
     func setRate(_ req: Request) async throws -> [ExchangeRate] {
         let body: RateBody
         do { body = try req.content.decode(RateBody.self) } catch { throw ProblemForms.bodyError(error, expected: "from, to (currency codes), on, rate (decimal text)") }
-        guard let rate = Decimal(string: body.rate, locale: Locale(identifier: "en_US_POSIX")), body.rate.allSatisfy({ $0.isNumber || $0 == "." }) else {
-            throw Abort(.unprocessableEntity, reason: "rate: '\(body.rate)' is not a decimal number such as 6.4601")
-        }
-        try await LeadRepository(db: req.db).setExchangeRate(ExchangeRate(from: body.from, to: body.to, on: body.on, rate: rate), by: try req.requireAccount().login)
+        try await LeadRepository(db: req.db).setExchangeRate(ExchangeRate(from: body.from, to: body.to, on: body.on, rate: try Attraction.rate(body.rate)),
+                                                             by: try req.requireAccount().login)
         return try await rates(req)
     }
 

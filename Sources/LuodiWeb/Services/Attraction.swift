@@ -6,6 +6,16 @@ import Vapor
 
 /// The attraction figures of a zone, shared by the pages, the API and the CLI so they agree.
 public enum Attraction {
+    /// A rate typed as decimal text (`6.4601`), read exactly (no binary floating point).
+    /// - Throws: `LeadError.invalid` naming `rate`.
+    static func rate(_ text: String) throws -> Decimal {
+        let text = text.trimmingWhitespace()
+        guard !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." }), let rate = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+            throw LeadError.invalid(field: "rate", reason: "'\(text)' is not a decimal number such as 6.4601")
+        }
+        return rate
+    }
+
     /// A day given for a lead change, or today in the zone; never after today.
     /// - Throws: 422 naming `on`.
     public static func checkedDay(_ given: CalendarDate?, zone: StoredZone) throws -> CalendarDate {

@@ -44,7 +44,8 @@ enum LeadsPage {
         do { try await body() } catch let e as any AbortError where e.status != .notFound && e.status != .forbidden {
             return try await render(req, form: nil, errors: [e.reason], status: e.status)
         }
-        return req.redirect(to: SiteURL.leads.url([("zone", req.query[String.self, at: "zone"])]) + "#talents", redirectType: .normal)
+        return req.redirect(to: SiteURL.leads.url([("zone", req.query[String.self, at: "zone"])]) + (req.url.path.hasSuffix("rates") ? "#rates" : "#talents"),
+                            redirectType: .normal)
     }
 
     static func addTalents(_ req: Request) async throws -> Response {
@@ -65,10 +66,7 @@ enum LeadsPage {
             guard let from = try? CurrencyCode(f["from"] ?? ""), let to = try? CurrencyCode(f["to"] ?? "") else {
                 throw LeadError.invalid(field: "currency", reason: "choose two currencies")
             }
-            let text = (f["rate"] ?? "").trimmingWhitespace()
-            guard !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." }), let rate = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
-                throw LeadError.invalid(field: "rate", reason: "'\(text)' is not a decimal number such as 6.4601")
-            }
+            let rate = try Attraction.rate(f["rate"] ?? "")
             let day: CalendarDate
             do { day = try CalendarDate(iso: f["on"] ?? "") } catch { throw LeadError.invalid(field: "on", reason: "\(error)") }
             try await LeadRepository(db: req.db).setExchangeRate(ExchangeRate(from: from, to: to, on: day, rate: rate), by: try req.requireAccount().login)

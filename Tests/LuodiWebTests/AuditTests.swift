@@ -22,7 +22,7 @@ import VaporTesting
             // A refused action writes no entry.
             try await app.sendJSON(.POST, "/api/v1/problems/\(problem["id"] as? String ?? "")/actions", #"{"version": 1, "action": "resolve", "by": "乙"}"#, expect: .conflict)
             try await app.sendJSON(.PUT, "/api/v1/targets", #"{"year": 2021, "targets": [{"department": "招商一局", "metricKey": "newSignedProjects", "annualTarget": 10}]}"#)
-            try await app.sendJSON(.POST, "/api/v1/targets/actuals", #"{"department": "招商一局", "metricKey": "newSignedProjects", "period": "2021-03", "value": 2, "by": "招商一局"}"#)
+            try await app.sendJSON(.POST, "/api/v1/talents", #"{"department": "招商一局", "category": "doctorate", "on": "2021-03-01", "count": 2}"#, expect: .created)
             let meeting = try await app.sendJSON(.POST, "/api/v1/meetings", #"{"heldOn": "2021-03-05"}"#, expect: .created)
             try await app.sendJSON(.PUT, "/api/v1/meetings/\(meeting["id"] as? String ?? "")", #"{"version": 1, "attendees": "书记"}"#)
             try await app.sendJSON(.PUT, "/api/v1/projects/\(jm01.id)/links", #"{"version": \#(jm01.version), "links": [{"predecessor": "开工", "successor": "主体封顶", "type": "FS", "lagDays": 0}]}"#)
@@ -40,7 +40,7 @@ import VaporTesting
             #expect(kinds == [
                 "user create —", "token create tester",
                 "import apply —", "zone reportingCycle tester", "report file tester", "report edit tester", "period close tester",
-                "problem raise tester", "problem assign tester", "target set tester", "actual record tester", "meeting create tester",
+                "problem raise tester", "problem assign tester", "target set tester", "talent add tester", "meeting create tester",
                 "meeting update tester", "links replace tester", "calendar update —",
             ])
             // Before and after are kept: the edit's old and new amounts, the target's nothing → 10.

@@ -246,6 +246,10 @@ extension CLITests {
             try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
             #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
             #expect(try luodi(["report", "cycle", "monthly"], in: dir).status == 0)
+            // A zone that types its attraction figures instead of taking them from lead and talent records.
+            try Data(#"{"cap": 1.2, "metrics": [                   {"key": "newSignedProjects", "name": "新签约项目", "unit": "个", "direction": "higherIsBetter", "workLine": "attraction", "weight": 20, "source": "reported"},                   {"key": "projectsStarted", "name": "新开工项目", "unit": "个", "direction": "higherIsBetter", "workLine": "projects", "weight": 20, "source": "projectsStarted"},                   {"key": "investmentCompleted", "name": "完成投资", "unit": "万元", "direction": "higherIsBetter", "workLine": "projects", "weight": 30, "source": "investmentCompleted"},                   {"key": "foreignCapitalUsed", "name": "实际使用外资", "unit": "万美元", "direction": "higherIsBetter", "workLine": "attraction", "weight": 15, "source": "reported"},                   {"key": "talentsIntroduced", "name": "引进人才", "unit": "人", "direction": "higherIsBetter", "workLine": "attraction", "weight": 15, "source": "reported"}]}"#.utf8).write(to: dir.appendingPathComponent("formula.json"))
+            let typed = try luodi(["targets", "formula", "--file", "formula.json"], in: dir)
+            #expect(typed.status == 0, "\(typed.stderr)")
             for (metric, target) in [("newSignedProjects", "10"), ("talentsIntroduced", "100")] {
                 let set = try luodi(["targets", "set", "--year", "2021", "--department", "招商一局", "--metric", metric, "--target", target], in: dir)
                 #expect(set.status == 0, "\(set.stderr)")

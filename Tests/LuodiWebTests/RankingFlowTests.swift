@@ -12,6 +12,16 @@ import VaporTesting
         try await withLuodiApp { app in
             _ = try await app.importCSV(templateCSV)
             try await app.sendJSON(.PUT, "/api/v1/reporting-cycle", #"{"cycle": "monthly"}"#, expect: .ok)
+            // A zone that keeps typing its attraction figures (the standard formula takes them from
+            // the lead and talent records): the same five metrics, those three reported per period.
+            try await app.sendJSON(.PUT, "/api/v1/ranking-formula", #"""
+                {"formula": {"cap": 1.2, "metrics": [
+                  {"key": "newSignedProjects", "name": "新签约项目", "unit": "个", "direction": "higherIsBetter", "workLine": "attraction", "weight": 20, "source": "reported"},
+                  {"key": "projectsStarted", "name": "新开工项目", "unit": "个", "direction": "higherIsBetter", "workLine": "projects", "weight": 20, "source": "projectsStarted"},
+                  {"key": "investmentCompleted", "name": "完成投资", "unit": "万元", "direction": "higherIsBetter", "workLine": "projects", "weight": 30, "source": "investmentCompleted"},
+                  {"key": "foreignCapitalUsed", "name": "实际使用外资", "unit": "万美元", "direction": "higherIsBetter", "workLine": "attraction", "weight": 15, "source": "reported"},
+                  {"key": "talentsIntroduced", "name": "引进人才", "unit": "人", "direction": "higherIsBetter", "workLine": "attraction", "weight": 15, "source": "reported"}]}}
+                """#)
             try await app.sendJSON(.PUT, "/api/v1/targets", #"""
                 {"year": 2021, "targets": [
                   {"department": "招商一局", "metricKey": "newSignedProjects", "annualTarget": 10},

@@ -25,13 +25,16 @@ public struct RankingFormula: Hashable, Sendable, Codable {
     /// 实际使用外资, 引进人才), weighted 20/20/30/15/15 so the weights add up to 100 points, with
     /// the default cap. Started projects and completed investment are derived from the projects.
     public static let standard = try! RankingFormula(metrics: [
-        TargetMetric(key: "newSignedProjects", name: "新签约项目", unit: "个", direction: .higherIsBetter, workLine: .attraction, weight: 20),
+        TargetMetric(key: "newSignedProjects", name: "新签约项目", unit: "个", direction: .higherIsBetter, workLine: .attraction, weight: 20,
+                     source: .leadsSigned),
         TargetMetric(key: "projectsStarted", name: "新开工项目", unit: "个", direction: .higherIsBetter, workLine: .projects, weight: 20,
                      source: .projectsStarted),
         TargetMetric(key: "investmentCompleted", name: "完成投资", unit: "万元", direction: .higherIsBetter, workLine: .projects, weight: 30,
                      source: .investmentCompleted),
-        TargetMetric(key: "foreignCapitalUsed", name: "实际使用外资", unit: "万美元", direction: .higherIsBetter, workLine: .attraction, weight: 15),
-        TargetMetric(key: "talentsIntroduced", name: "引进人才", unit: "人", direction: .higherIsBetter, workLine: .attraction, weight: 15),
+        TargetMetric(key: "foreignCapitalUsed", name: "实际使用外资", unit: "万美元", direction: .higherIsBetter, workLine: .attraction, weight: 15,
+                     source: .capitalInPlaceUSD),
+        TargetMetric(key: "talentsIntroduced", name: "引进人才", unit: "人", direction: .higherIsBetter, workLine: .attraction, weight: 15,
+                     source: .talentsIntroduced),
     ])
 
     private enum CodingKeys: String, CodingKey { case metrics, cap }

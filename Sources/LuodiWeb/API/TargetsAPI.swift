@@ -161,7 +161,8 @@ enum TargetForms {
             throw Abort(.unprocessableEntity, reason: "metricKey: '\(metricKey)' is not a metric of the zone's formula (\(formula.metrics.map(\.key).joined(separator: ", ")))")
         }
         guard metric.source == .reported else {
-            throw Abort(.unprocessableEntity, reason: "metricKey: '\(metricKey)' (\(metric.name)) is derived from the projects (\(metric.source.rawValue)); it is never typed")
+            let from = [.leadsSigned, .capitalInPlaceUSD, .talentsIntroduced].contains(metric.source) ? "the attraction records" : "the projects"
+            throw Abort(.unprocessableEntity, reason: "metricKey: '\(metricKey)' (\(metric.name)) is derived from \(from) (\(metric.source.rawValue)); it is never typed")
         }
         guard value.isFinite, value >= 0, value <= maxFigure else {
             throw Abort(.unprocessableEntity, reason: "value: must be a number from 0 to 1,000,000,000,000 in \(metric.unit)")

@@ -109,15 +109,17 @@ import VaporTesting
                 {"formula": {"cap": 1.2, "metrics": [
                   {"key": "newSignedProjects", "name": "新签约项目", "unit": "个", "direction": "higherIsBetter", "workLine": "attraction", "weight": 40, "source": "leadsSigned"},
                   {"key": "foreignCapitalUsed", "name": "实际使用外资", "unit": "万美元", "direction": "higherIsBetter", "workLine": "attraction", "weight": 30, "source": "capitalInPlaceUSD"},
-                  {"key": "talentsIntroduced", "name": "引进人才", "unit": "人", "direction": "higherIsBetter", "workLine": "attraction", "weight": 30, "source": "talentsIntroduced"}]}}
+                  {"key": "talentsIntroduced", "name": "引进人才", "unit": "人", "direction": "higherIsBetter", "workLine": "attraction", "weight": 30, "source": "talentsIntroduced"},
+                  {"key": "signedAmount", "name": "签约金额", "unit": "万元", "direction": "higherIsBetter", "workLine": "attraction", "weight": 10, "source": "leadsSignedAmount"}]}}
                 """)
-            try await app.sendJSON(.PUT, "/api/v1/targets", #"{"year": 2021, "targets": [{"department": "招商一局", "metricKey": "newSignedProjects", "annualTarget": 2}, {"department": "招商一局", "metricKey": "foreignCapitalUsed", "annualTarget": 2000}, {"department": "招商一局", "metricKey": "talentsIntroduced", "annualTarget": 4}]}"#)
+            try await app.sendJSON(.PUT, "/api/v1/targets", #"{"year": 2021, "targets": [{"department": "招商一局", "metricKey": "newSignedProjects", "annualTarget": 2}, {"department": "招商一局", "metricKey": "foreignCapitalUsed", "annualTarget": 2000}, {"department": "招商一局", "metricKey": "talentsIntroduced", "annualTarget": 4}, {"department": "招商一局", "metricKey": "signedAmount", "annualTarget": 10000}]}"#)
             try await app.sendJSON(.POST, "/api/v1/targets/actuals", #"{"department": "招商一局", "metricKey": "talentsIntroduced", "period": "2021-05", "value": 9, "by": "x"}"#,
                                    expect: .unprocessableEntity, mentions: "never typed")
             let ranking = try await app.sendJSON(.GET, "/api/v1/ranking?asOf=2021-12-31", "")
             let mine = try #require((ranking["departments"] as? [[String: Any]])?.first { $0["department"] as? String == "招商一局" })
-            // 1 lead signed on 2021-03-15; 10,000,000 dollars in place = 1,000 万美元; 2 doctorates
-            #expect((mine["contributions"] as? [[String: Any]])?.map { $0["actualToDate"] as? Double } == [1, 1000, 2])
+            // 1 lead signed on 2021-03-15; 10,000,000 dollars in place = 1,000 万美元; 2 doctorates; its intended
+            // 50,000,000 dollars are not yuan, so the yuan signed amount is 0 (never converted silently)
+            #expect((mine["contributions"] as? [[String: Any]])?.map { $0["actualToDate"] as? Double } == [1, 1000, 2, 0])
         }
     }
 
@@ -164,6 +166,12 @@ import VaporTesting
             let hydrogen = try #require(try await app.portfolioRepository.project(id: hydrogenID))
             // 12000 万元 is the zone's currency: it becomes the project's total investment
             #expect(hydrogen.project.plan.project.totalInvestment == Money(minorUnits: 12_000 * 10_000 * 100, currency: .cny))
+            // the signed amount of a department, in yuan: 氢能重卡's 12,000 万元 signed on 2021-06-30
+            try await app.sendJSON(.PUT, "/api/v1/ranking-formula", #"{"formula": {"cap": 1.2, "metrics": [{"key": "signedAmount", "name": "签约金额", "unit": "万元", "direction": "higherIsBetter", "workLine": "attraction", "weight": 100, "source": "leadsSignedAmount"}]}}"#)
+            try await app.sendJSON(.PUT, "/api/v1/targets", #"{"year": 2021, "targets": [{"department": "建设局", "metricKey": "signedAmount", "annualTarget": 24000}]}"#)
+            let ranking = try await app.sendJSON(.GET, "/api/v1/ranking?asOf=2021-12-31", "")
+            let building = (ranking["departments"] as? [[String: Any]])?.first { $0["department"] as? String == "建设局" }
+            #expect((building?["contributions"] as? [[String: Any]])?.first?["actualToDate"] as? Double == 12_000)
             // the same list again: refused, naming the first row already recorded, nothing doubled
             let again = try await run("项目名称,投资方,责任单位,首次接洽\n氢能重卡,潍柴,建设局,2021-04-01\n新项目,某公司,建设局,2099-01-01\n智能网联测试场,百度,招商一局,2021-02-10\n")
             // every refused row is named: recorded twice, and a date after today

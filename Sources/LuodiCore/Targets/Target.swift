@@ -32,6 +32,9 @@ public enum MetricSource: String, CaseIterable, Codable, Sendable {
     /// Counted from the attraction leads the department owns that reached `signed` (新签约) in the
     /// as-of year by the as-of date.
     case leadsSigned
+    /// Summed from the intended investment of those leads signed in that span (签约金额), in 万 of
+    /// the zone's currency; amounts in other currencies are not converted here.
+    case leadsSignedAmount
     /// Summed from those leads' capital in place (到位资金) in US dollars dated in that span, in
     /// 万美元 (实际使用外资 as the statistics count it); other currencies are not converted here.
     case capitalInPlaceUSD

@@ -48,6 +48,7 @@ extension TargetStrings {
             case .projectsStarted: return "由项目实际开工统计"
             case .investmentCompleted: return "由项目累计完成投资汇总"
             case .leadsSigned: return "由招商线索签约统计"
+            case .leadsSignedAmount: return "由签约线索意向投资汇总"
             case .capitalInPlaceUSD: return "由线索到位资金(美元)汇总"
             case .talentsIntroduced: return "由引才记录汇总"
             }
@@ -68,6 +69,7 @@ extension TargetStrings {
             case .projectsStarted: return "counted from projects started"
             case .investmentCompleted: return "summed from projects' completed investment"
             case .leadsSigned: return "counted from leads signed"
+            case .leadsSignedAmount: return "summed from signed leads' intended investment"
             case .capitalInPlaceUSD: return "summed from leads' capital in place (USD)"
             case .talentsIntroduced: return "summed from talent introductions"
             }

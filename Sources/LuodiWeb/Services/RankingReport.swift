@@ -37,11 +37,11 @@ public struct RankingReport: Content, Sendable {
         }
         let share = TimeElapsedShare(asOf: date, convention: zone.zone.timeElapsedConvention)
         var actuals = try Self.actuals(formula: formula, reported: reported, projects: projects, asOf: date)
-        let attractionSources: Set<MetricSource> = [.leadsSigned, .capitalInPlaceUSD, .talentsIntroduced]
+        let attractionSources: Set<MetricSource> = [.leadsSigned, .leadsSignedAmount, .capitalInPlaceUSD, .talentsIntroduced]
         if formula.metrics.contains(where: { attractionSources.contains($0.source) }) {
             let repo = LeadRepository(db: db)
             Self.addAttraction(formula: formula, leads: try await repo.leads(zoneID: zone.id), talents: try await repo.talents(zoneID: zone.id),
-                               asOf: date, into: &actuals)
+                               currency: zone.zone.currency, asOf: date, into: &actuals)
         }
         let scores: [DepartmentScore]
         do { scores = try Ranking.rank(targets: targets, actuals: actuals, formula: formula, share: share) } catch let e as TargetError {
@@ -76,7 +76,7 @@ public struct RankingReport: Content, Sendable {
                     }
                 case .investmentCompleted:
                     if let money = p.project.completedInvestment { out[department, default: [:]][m.key, default: 0] += money.majorUnits / 10_000 }
-                case .reported, .leadsSigned, .capitalInPlaceUSD, .talentsIntroduced: break
+                case .reported, .leadsSigned, .leadsSignedAmount, .capitalInPlaceUSD, .talentsIntroduced: break
                 }
             }
         }
@@ -86,13 +86,19 @@ public struct RankingReport: Content, Sendable {
     /// Adds the metrics taken from attraction records (see `MetricSource`): from 1 January of
     /// `asOf`'s year up to `asOf`, by the lead's owner department or the talents' department.
     static func addAttraction(formula: RankingFormula, leads: [StoredLead], talents: [(category: TalentCategory, department: String, on: CalendarDate, count: Int)],
-                              asOf: CalendarDate, into out: inout [String: [String: Double]]) {
+                              currency: CurrencyCode, asOf: CalendarDate, into out: inout [String: [String: Double]]) {
         func inYear(_ d: CalendarDate) -> Bool { d.year == asOf.year && d <= asOf }
         for m in formula.metrics {
             switch m.source {
             case .leadsSigned:
                 for l in leads where l.funnel.reached(.signed, by: asOf).map(inYear) == true {
                     out[l.lead.ownerDepartment, default: [:]][m.key, default: 0] += 1
+                }
+            case .leadsSignedAmount:
+                for l in leads where l.funnel.reached(.signed, by: asOf).map(inYear) == true {
+                    if let amount = l.lead.intendedInvestment, amount.currency == currency {
+                        out[l.lead.ownerDepartment, default: [:]][m.key, default: 0] += amount.majorUnits / 10_000
+                    }
                 }
             case .capitalInPlaceUSD:
                 for l in leads {

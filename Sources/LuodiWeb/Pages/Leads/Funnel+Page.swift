@@ -15,12 +15,21 @@ enum FunnelPage {
         }
         let f = try await Attraction.funnel(req.db, zone: zone, from: try req.dateParameter("from"), to: try req.dateParameter("to"),
                                             stallDays: try req.stallDays())
-        return view(f, zones: zones.map(\.zone.name), zone: zone.zone.name, lang: req.language, path: req.pathAndQuery).response()
+        let perCurrency = try await Attraction.capital(req.db, zone: zone, currency: nil, from: f.from, to: f.to)
+        // In the zone's currency through the dated rates, or why not (a missing rate is named, never guessed).
+        var converted: Result<Attraction.CapitalTotals, Abort>
+        do { converted = .success(try await Attraction.capital(req.db, zone: zone, currency: zone.zone.currency, from: f.from, to: f.to)) } catch let e as Abort {
+            converted = .failure(e)
+        }
+        return view(f, zones: zones.map(\.zone.name), zone: zone.zone.name, lang: req.language, path: req.pathAndQuery,
+                    capital: (perCurrency, converted)).response()
     }
 
     static func percent(_ v: Double?) -> String { v.map { Format.percent($0 * 100) } ?? "—" }
 
-    static func view(_ f: Funnel, zones: [String], zone: String, lang: Language, path: String) -> HTML {
+    static func view(_ f: Funnel, zones: [String], zone: String, lang: Language, path: String,
+                     capital: (perCurrency: Attraction.CapitalTotals, converted: Result<Attraction.CapitalTotals, Abort>)) -> HTML {
+        func sums(_ m: [Money]) -> String { m.isEmpty ? "—" : m.map { Format.money($0, lang) }.joined(separator: " + ") }
         let s = lang.strings, l = s.leads
         let chart = FunnelChart(bars: f.stages.map { st in
             FunnelChart.Bar(label: l.stage(st.stage), count: st.count, conversionLabel: st.conversionToNext.map { l.conversionLabel(percent($0)) })
@@ -45,6 +54,21 @@ enum FunnelPage {
                         .td(.class("num"), .text(st.dwellDaysMedian.map { Format.fixed2($0) } ?? "—")),
                         .td(.class("num"), .text(st.dwellDaysP90.map(String.init) ?? "—")))
                 }),
+            .h2(.text(l.capital)),
+            .table(.tr(.th(), .th(.class("num"), .text(l.capitalKind(.contracted))), .th(.class("num"), .text(l.capitalKind(.inPlace)))),
+                   .tr(.td(.text(l.currency)), .td(.class("num"), .text(sums(capital.perCurrency.contracted))), .td(.class("num"), .text(sums(capital.perCurrency.inPlace)))),
+                   {
+                       switch capital.converted {
+                       case let .success(t):
+                           return .tr(.td(.text("\(t.currency ?? "")")), .td(.class("num"), .text(sums(t.contracted))), .td(.class("num"), .text(sums(t.inPlace))))
+                       case let .failure(e):
+                           return .tr(.td(.attribute(named: "colspan", value: "3"), .class("error"), .text(e.reason)))
+                       }
+                   }()),
+            {
+                guard case let .success(t) = capital.converted, !t.ratesUsed.isEmpty else { return .empty }
+                return .p(.class("note"), .text("\(l.rates): " + t.ratesUsed.map { "\($0.from.code)→\($0.to.code) \($0.rate) (\($0.on))" }.joined(separator: "; ")))
+            }(),
             .h2(.text(l.cohorts)),
             .table(.tr(.th(.text(l.quarter)), .th(.class("num"), .text(l.signedCount)), .th(.class("num"), .text(l.landedCount)), .th(.class("num"), .text(l.landingRate))),
                    .forEach(f.cohorts) { c in

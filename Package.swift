@@ -16,13 +16,14 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "LuodiCore"),
         .target(name: "LuodiCharts", dependencies: ["LuodiCore"]),
         .target(
             name: "LuodiInterchange",
-            dependencies: ["LuodiCore", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["LuodiCore", .product(name: "CSV", package: "CSV.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Profiles")]
         ),
         .target(

@@ -16,6 +16,7 @@ struct Import: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Zone to import into (default: the profile's zone).") var zone: String?
     @ArgumentParser.Option(help: "Text encoding: auto, utf-8 or gb18030.") var encoding: String?
     @ArgumentParser.Option(help: "For a schedule file (.xml MSPDI, .xer P6): the project it becomes (default: the file name).") var project: String?
+    @ArgumentParser.Option(help: "For a workbook (.xlsx): the sheet, by name or 1-based position (default the first).") var sheet: String?
     @ArgumentParser.Flag(help: "Check and report without writing.") var dryRun = false
     @ArgumentParser.Flag(help: "Print the report as JSON.") var json = false
     @ArgumentParser.Option(help: "Largest file accepted, in bytes.") var maxBytes = ProjectListImporter.defaultSizeLimit
@@ -42,6 +43,7 @@ struct Import: AsyncParsableCommand {
         var request = ImportService.Request(data: data, fileName: file, profile: profile, mapping: mappingInput, zoneName: zone,
                                             encoding: encoding.flatMap(TextEncoding.init(name:)), dryRun: dryRun, sizeLimit: maxBytes)
         request.projectName = project
+        request.sheet = sheet
         // Check the file before opening the database, so a bad file leaves it untouched.
         if let failure = ImportService.preflight(request) {
             if json {

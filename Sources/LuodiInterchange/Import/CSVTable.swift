@@ -9,6 +9,14 @@ public struct CSVTable: Sendable {
     public let rows: [[String]]
     public let encoding: TextEncoding
 
+    /// A table from rows already read (a worksheet).
+    init(file: String, header: [String], rows: [[String]], encoding: TextEncoding) {
+        self.file = file
+        self.header = header
+        self.rows = rows.map { $0.allSatisfy { $0.trimmingWhitespace().isEmpty } ? [] : $0 }
+        self.encoding = encoding
+    }
+
     /// Reads CSV text (RFC 4180 quoting) with CSV.swift.
     /// - Throws: `ImportIssue` for an empty file, a missing header or a quoting error.
     public init(data: Data, file: String, encoding: TextEncoding = .auto) throws {

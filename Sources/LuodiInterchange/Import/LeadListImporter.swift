@@ -51,6 +51,18 @@ public enum LeadListImporter {
         } catch {
             throw ImportFailure(issues: issues + [ImportIssue(file: file, row: nil, column: nil, message: "\(error)")])
         }
+        guard issues.isEmpty else { throw ImportFailure(issues: issues) }
+        return try plan(table: table, mapping: mapping, zoneName: zoneName)
+    }
+
+    /// Plans from a table already read (a worksheet).
+    /// - Throws: `ImportFailure` with every error found.
+    public static func plan(table: CSVTable, mapping: Mapping, zoneName: String? = nil) throws(ImportFailure) -> LeadPlan {
+        guard let sources = mapping.lead else {
+            throw ImportFailure(issues: [ImportIssue(file: mapping.name, row: nil, column: "lead", message: "this mapping has no lead section")])
+        }
+        let file = table.file
+        var issues: [ImportIssue] = []
         let header = HeaderIndex(header: table.header)
         var columns: [String: (index: Int, name: String)] = [:]
         for (field, source) in sources {

@@ -32,6 +32,22 @@ public enum ProjectListImporter {
         } catch {
             throw ImportFailure(issues: [ImportIssue(file: file, row: nil, column: nil, message: "\(error)")])
         }
+        return try plan(table: table, mapping: mapping, zone: zone)
+    }
+
+    /// Plans from a table already read (a worksheet), with the zone the mapping names.
+    /// - Throws: `ImportFailure` with every error, located in the table.
+    public static func plan(table: CSVTable, mapping: Mapping, zoneName: String? = nil) throws(ImportFailure) -> ImportPlan {
+        let zone: Zone
+        do { zone = try makeZone(mapping: mapping, override: zoneName) } catch let issue as ImportIssue {
+            throw ImportFailure(issues: [issue])
+        } catch {
+            throw ImportFailure(issues: [ImportIssue(file: table.file, row: nil, column: nil, message: "\(error)")])
+        }
+        return try plan(table: table, mapping: mapping, zone: zone)
+    }
+
+    static func plan(table: CSVTable, mapping: Mapping, zone: Zone) throws(ImportFailure) -> ImportPlan {
         var builder = PlanBuilder(table: table, mapping: mapping, zone: zone)
         let plan = builder.build()
         let errors = builder.issues.filter { $0.severity == .error }

@@ -3,12 +3,14 @@ import Foundation
 import FoundationXML
 #endif
 
-/// A minimal element tree built with Foundation's XML parser: enough to read MSPDI, which is
-/// plain nested elements with text content.
+/// A minimal element tree built with Foundation's XML parser: enough to read MSPDI (plain nested
+/// elements with text content) and the parts of an .xlsx workbook (elements with attributes).
 final class XMLNode {
     let name: String
     var text = ""
     var children: [XMLNode] = []
+    /// Attributes by local name (`r:id` is `id`).
+    var attributes: [String: String] = [:]
 
     init(name: String) { self.name = name }
 
@@ -43,6 +45,7 @@ final class XMLNode {
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
             let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
             let node = XMLNode(name: local)
+            for (k, v) in attributeDict { node.attributes[k.split(separator: ":").last.map(String.init) ?? k] = v }
             stack.last?.children.append(node)
             if root == nil { root = node }
             stack.append(node)

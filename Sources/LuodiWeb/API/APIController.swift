@@ -129,9 +129,10 @@ struct APIController: RouteCollection {
             encoding = parsed
         }
         let dryRun = try parseBool(req.query[String.self, at: "dryRun"], field: "dryRun") ?? true
-        let report = try await req.importer.run(.init(data: data, fileName: fileName, profile: req.query[String.self, at: "profile"],
-                                                      zoneName: req.zoneParameter, encoding: encoding, dryRun: dryRun,
-                                                      sizeLimit: req.application.uploadLimit))
+        var request = ImportService.Request(data: data, fileName: fileName, profile: req.query[String.self, at: "profile"],
+                                            zoneName: req.zoneParameter, encoding: encoding, dryRun: dryRun, sizeLimit: req.application.uploadLimit)
+        request.sheet = req.query[String.self, at: "sheet"]
+        let report = try await req.importer.run(request)
         return try json(report, status: report.ok ? .ok : .unprocessableEntity)
     }
 

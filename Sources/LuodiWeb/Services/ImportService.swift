@@ -29,6 +29,27 @@ public struct ImportService: Sendable {
         public var sizeLimit: Int
         /// For a schedule file: the project it becomes (default: the file name).
         public var projectName: String?
+        /// For a workbook (.xlsx): the sheet, by name or 1-based position (default the first).
+        public var sheet: String?
+
+        /// Whether the file is a spreadsheet workbook (.xlsx, or an old .xls to refuse with advice).
+        var isWorkbook: Bool {
+            let name = fileName.lowercased()
+            return name.hasSuffix(".xlsx") || name.hasSuffix(".xls") || name.hasSuffix(".xlsm")
+        }
+
+        /// The worksheet, read within the size limit.
+        /// - Throws: `ImportFailure` with the reader's issue.
+        func worksheet() throws(ImportFailure) -> XLSXSheet {
+            guard data.count <= sizeLimit else {
+                throw ImportFailure(issues: [ImportIssue(file: fileName, row: nil, column: nil, message: "the file has \(data.count) bytes, over the import limit of \(sizeLimit) bytes")])
+            }
+            do { return try XLSXSheet(data: data, file: fileName, sheet: sheet) } catch let issue as ImportIssue {
+                throw ImportFailure(issues: [issue])
+            } catch {
+                throw ImportFailure(issues: [ImportIssue(file: fileName, row: nil, column: nil, message: "\(error)")])
+            }
+        }
 
         public init(data: Data, fileName: String, profile: String? = nil, mapping: (data: Data, fileName: String)? = nil,
                     zoneName: String? = nil, encoding: TextEncoding? = nil, dryRun: Bool = false,
@@ -93,6 +114,18 @@ public struct ImportService: Sendable {
         } catch {
             return .failure(ImportFailure(issues: [ImportIssue(file: profileName, row: nil, column: nil, message: "\(error)")]))
         }
+        if request.isWorkbook {
+            do {
+                let sheet = try request.worksheet()
+                do {
+                    return .success((try ProjectListImporter.plan(table: CSVTable(sheet: sheet), mapping: mapping, zoneName: request.zoneName), mapping.name))
+                } catch {
+                    return .failure(ImportFailure(issues: error.issues.map(sheet.locate)))
+                }
+            } catch {
+                return .failure(error)
+            }
+        }
         do {
             let plan = try ProjectListImporter.plan(data: request.data, file: request.fileName, mapping: mapping,
                                                     zoneName: request.zoneName, encoding: request.encoding, sizeLimit: request.sizeLimit)
@@ -107,13 +140,24 @@ public struct ImportService: Sendable {
     public static func preflight(_ request: Request) -> ImportFailure? {
         if let mapping = leadMapping(request) {
             do {
-                _ = try LeadListImporter.plan(data: request.data, file: request.fileName, mapping: mapping, zoneName: request.zoneName,
-                                              encoding: request.encoding, sizeLimit: request.sizeLimit)
+                _ = try leadPlan(request, mapping: mapping)
                 return nil
             } catch { return error }
         }
         if case let .failure(failure) = check(request) { return failure }
         return nil
+    }
+
+    /// Plans a lead list from CSV or a worksheet (issues located in the sheet).
+    static func leadPlan(_ request: Request, mapping: Mapping) throws(ImportFailure) -> LeadPlan {
+        guard request.isWorkbook else {
+            return try LeadListImporter.plan(data: request.data, file: request.fileName, mapping: mapping, zoneName: request.zoneName,
+                                             encoding: request.encoding, sizeLimit: request.sizeLimit)
+        }
+        let sheet = try request.worksheet()
+        do { return try LeadListImporter.plan(table: CSVTable(sheet: sheet), mapping: mapping, zoneName: request.zoneName) } catch {
+            throw ImportFailure(issues: error.issues.map(sheet.locate))
+        }
     }
 
     /// The mapping a request names, when it is a lead-list mapping.
@@ -130,9 +174,8 @@ public struct ImportService: Sendable {
             return
         }
         let plan: LeadPlan
-        do {
-            plan = try LeadListImporter.plan(data: request.data, file: request.fileName, mapping: mapping, zoneName: request.zoneName,
-                                             encoding: request.encoding, sizeLimit: request.sizeLimit)
+        do throws(ImportFailure) {
+            plan = try Self.leadPlan(request, mapping: mapping)
         } catch {
             report.errors = error.issues
             return

@@ -7,7 +7,7 @@ enum ImportPageView {
             .h1(.text(s.importTitle)),
             .p(.class("note"), .text(s.importIntro)),
             .form(.class("toolbar"), .action(SiteURL.importPage.path), .method(.post), .csrf(), .enctype(.multipartData),
-                .label(.text(s.file), .input(.type(.file), .name("file"), .required(true), .attribute(named: "accept", value: ".csv,text/csv,.xml,.xer"))),
+                .label(.text(s.file), .input(.type(.file), .name("file"), .required(true), .attribute(named: "accept", value: ".csv,text/csv,.xlsx,.xml,.xer"))),
                 .label(.text(s.profile), .select(.attribute(named: "name", value: "profile"),
                     .forEach(m.profiles) { p in .option(.value(attr(p)), .label(attr("\(p) · \(s.profileHelp(p))")), .isSelected(p == m.report?.profile)) })),
                 .label(.text(s.zoneOverride), .input(.type(.text), .name("zone"), .value(attr(m.zoneInput ?? "")), .attribute(named: "list", value: "zones"))),

@@ -6,7 +6,7 @@ import LuodiWeb
 /// `luodi export …`: documents made from the portfolio.
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Export documents from the portfolio.",
-                                                    subcommands: [ExportBattleMap.self])
+                                                    subcommands: [ExportBattleMap.self, ExportProjects.self])
 }
 
 /// `luodi export battle-map`: the battle map (作战图) as an SVG file.
@@ -49,5 +49,25 @@ struct ExportBattleMap: AsyncParsableCommand {
         } else {
             print(document, terminator: "")
         }
+    }
+}
+
+/// `luodi export projects`: the project list as an .xlsx workbook (as `/projects.xlsx`).
+struct ExportProjects: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "projects", abstract: "Write the project list as an .xlsx workbook (typed cells, frozen header).")
+    @ArgumentParser.Option(help: "Zone name (default: the first zone created).") var zone: String?
+    @ArgumentParser.Option(name: .customLong("as-of"), help: "As-of date (default today).") var asOf: String?
+    @OptionGroup var lang: LanguageOption
+    @ArgumentParser.Option(help: "The .xlsx file to write.") var output: String
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let date = try DatabaseOptions.date(asOf)
+        let language = try lang.language()
+        let data = try await db.withApp { app in
+            try ProjectsWorkbook.data(try await app.portfolioService.assess(try await app.portfolioService.zone(named: zone), asOf: date), lang: language)
+        }
+        try data.write(to: URL(fileURLWithPath: output))
+        print("Wrote \(output) (\(data.count) bytes).")
     }
 }

@@ -65,3 +65,30 @@ import Testing
         #expect(plan.projects.map(\.project.name) == ["老Mac表格项目"] && plan.projects.first?.project.plannedStart == date("2021-02-26"))
     }
 }
+
+/// Workbooks written by Luodi read back (with Luodi's reader here; with openpyxl and LibreOffice
+/// by hand, see the README) with their types.
+@Suite struct XLSXWriterTests {
+    @Test func aWrittenWorkbookReadsBackTypedAndSafe() throws {
+        let data = try XLSXWriter.workbook([
+            XLSXSheetData(name: "项目清单", header: ["编号", "项目名称", "总投资（万元）", "计划开工"], rows: [
+                [.text("X-1"), .text("新能源汽车零部件产业园"), .number(50000), .date(date("2021-02-26"))],
+                [.text("X-2"), .text("=cmd|' /C calc'!A0"), .number(8.5), .empty],
+                [.text("X-3"), .text("<b>&\"引号\"</b>"), .empty, .date(date("1900-03-01"))],
+            ]),
+            XLSXSheetData(name: "问题:清单/一", header: ["问题"], rows: [[.text("用地")]]),
+        ])
+        let sheet = try XLSXSheet(data: data, file: "out.xlsx")
+        #expect(sheet.sheetName == "项目清单" && sheet.headerRow == 1)
+        #expect(sheet.header == ["编号", "项目名称", "总投资（万元）", "计划开工"])
+        // numbers as numbers, dates as real dates (serial 44253 with a date format), text as text
+        #expect(sheet.rows == [
+            ["X-1", "新能源汽车零部件产业园", "50000", "2021-02-26"],
+            ["X-2", "=cmd|' /C calc'!A0", "8.5", ""],
+            ["X-3", "<b>&\"引号\"</b>", "", "1900-03-01"],
+        ])
+        #expect(XLSXWriter.serial(date("2021-02-26")) == 44253 && XLSXWriter.serial(date("1900-03-01")) == 61)
+        // a sheet name Excel refuses is cleaned (no : / ; at most 31 characters)
+        #expect(try XLSXSheet(data: data, file: "out.xlsx", sheet: "2").sheetName == "问题清单一")
+    }
+}

@@ -20,7 +20,7 @@ import VaporTesting
     /// Route → the roles allowed. `open`: anyone, even nobody; `all`: every signed-in role.
     /// Project routes use JM-01; problem routes a problem on JM-01 owned by 供电公司.
     static let expected: [String: String] = [
-        "GET /": "all", "GET /projects": "all", "GET /projects/:id": "all", "POST /projects/:id/links": "AO",
+        "GET /": "all", "GET /projects": "all", "GET /projects.xlsx": "all", "GET /projects/:id": "all", "POST /projects/:id/links": "AO",
         "GET /battle-map": "ALOXV", "GET /battle-map.svg": "ALOXV",
         "GET /import": "A", "POST /import": "A", "POST /import/:upload/commit": "A",
         "GET /language/:lang": "open", "GET /assets/luodi.css": "open",

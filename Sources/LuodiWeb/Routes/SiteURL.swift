@@ -46,6 +46,7 @@ public enum SiteURL {
     case projectRestore(UUID)
     case deletedProjects
     case auditCSV
+    case projectsWorkbook
     case leads
     case lead(UUID)
     case leadMove(UUID)
@@ -101,6 +102,7 @@ public enum SiteURL {
         case let .projectRestore(id): return "/projects/\(id.uuidString)/restore"
         case .deletedProjects: return "/projects/deleted"
         case .auditCSV: return "/audit.csv"
+        case .projectsWorkbook: return "/projects.xlsx"
         case .leads: return "/leads"
         case let .lead(id): return "/leads/\(id.uuidString)"
         case let .leadMove(id): return "/leads/\(id.uuidString)/move"

@@ -74,7 +74,7 @@ public struct LeadRepository: Sendable {
             r.version = 1
             try await r.create(on: tx)
             let id = try r.requireID()
-            try await Self.event(id, sequence: 1, kind: "move", from: nil, to: stage, on: day, text: nil, by: by, on: tx)
+            try await Self.event(id, sequence: 1, kind: "move", from: first.from, to: first.to, on: first.on, text: first.reason, by: first.by, on: tx)
             try await AuditLog.write(on: tx, zoneID: zoneID, entity: "lead", entityID: id.uuidString, action: "create", actor: by, old: Nothing?.none, new: lead)
             if (stage.rank ?? 0) >= (LeadStage.signed.rank ?? 0) { try await Self.sign(r, lead: lead, linking: nil, on: tx) }
             return id

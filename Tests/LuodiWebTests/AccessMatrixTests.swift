@@ -24,7 +24,7 @@ import VaporTesting
         "GET /battle-map": "ALOXV", "GET /battle-map.svg": "ALOXV",
         "GET /import": "A", "POST /import": "A", "POST /import/:upload/commit": "A",
         "GET /language/:lang": "open", "GET /assets/luodi.css": "open",
-        "GET /problems": "ALOXV", "POST /problems": "ALOE", "GET /problems/:id": "all", "POST /problems/:id/act": "ALO",
+        "GET /problems": "ALOXV", "GET /problems.xlsx": "ALOXV", "GET /leads.xlsx": "ALOXV", "POST /problems": "ALOE", "GET /problems/:id": "all", "POST /problems/:id/act": "ALO",
         "GET /reports": "ALOXV", "POST /reports/close": "A", "POST /reports/cycle": "A",
         "GET /audit": "AL", "GET /audit.csv": "AL", "GET /bulletin": "ALOXV", "GET /bulletin.md": "ALOXV", "GET /bulletin.csv": "ALOXV",
         "GET /meetings": "ALOXV", "POST /meetings": "AL", "GET /meetings/:id": "ALOXV",

@@ -33,4 +33,25 @@ import VaporTesting
             #expect(after.map(\.department) == before.map(\.department) && after.map(\.category) == before.map(\.category))
         }
     }
+
+    @Test func problemsAndLeadsExportTyped() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV)
+            let zone = try #require(try await app.portfolioRepository.zone(named: "测试开发区"))
+            let jm01 = try #require(try await app.portfolioRepository.projects(zoneID: zone.id).first { $0.plan.project.key == "JM-01" }).id
+            try await app.sendJSON(.POST, "/api/v1/problems", #"{"projectID": "\#(jm01)", "title": "=用电", "raisedBy": "企业", "raisedOn": "2021-03-01", "ownerDepartment": "供电公司", "deadline": "2021-03-31"}"#, expect: .created)
+            try await app.sendJSON(.POST, "/api/v1/leads", #"{"title": "锂电池隔膜项目", "investor": {"name": "恩捷股份"}, "channel": "fair", "intendedInvestment": {"currency": "USD", "minorUnits": 5000000000}, "ownerDepartment": "招商一局", "stage": "signed", "on": "2021-03-15", "by": "王"}"#, expect: .created)
+            func sheet(_ path: String) async throws -> XLSXSheet {
+                var data = Data()
+                try await app.testing().test(.GET, path) { data = Data(buffer: $0.body) }
+                return try XLSXSheet(data: data, file: path)
+            }
+            // The problem: its title kept as text (not a formula), dates as dates, overdue at 10 April
+            let problems = try await sheet("/problems.xlsx?asOf=2021-04-10&lang=zh-Hans")
+            #expect(problems.rows == [["=用电", "新能源汽车零部件产业园", "供电公司", "待办", "功能区", "2021-03-01", "企业", "2021-03-31", "逾期", ""]])
+            // The lead: 50,000,000 dollars as a number with its currency beside it, signed on 2021-03-15
+            let leads = try await sheet("/leads.xlsx?lang=zh-Hans")
+            #expect(leads.rows == [["锂电池隔膜项目", "恩捷股份", "", "展会招商", "签约", "50000000", "USD", "招商一局", "2021-03-15", "2021-03-15"]])
+        }
+    }
 }

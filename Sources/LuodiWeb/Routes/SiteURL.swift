@@ -47,6 +47,8 @@ public enum SiteURL {
     case deletedProjects
     case auditCSV
     case projectsWorkbook
+    case problemsWorkbook
+    case leadsWorkbook
     case leads
     case lead(UUID)
     case leadMove(UUID)
@@ -103,6 +105,8 @@ public enum SiteURL {
         case .deletedProjects: return "/projects/deleted"
         case .auditCSV: return "/audit.csv"
         case .projectsWorkbook: return "/projects.xlsx"
+        case .problemsWorkbook: return "/problems.xlsx"
+        case .leadsWorkbook: return "/leads.xlsx"
         case .leads: return "/leads"
         case let .lead(id): return "/leads/\(id.uuidString)"
         case let .leadMove(id): return "/leads/\(id.uuidString)/move"

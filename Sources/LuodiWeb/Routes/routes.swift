@@ -1,3 +1,5 @@
+import LuodiCore
+import LuodiStore
 import Vapor
 
 /// Registers every route of `SiteURL`.
@@ -64,6 +66,16 @@ func routes(_ app: Application) throws {
     try MeetingsAPI().boot(routes: app.grouped("api", "v1"))
     try AccountsAPI().boot(routes: app.grouped("api", "v1"))
     try LeadsAPI().boot(routes: app.grouped("api", "v1"))
+    app.get("problems.xlsx") { req -> Response in
+        guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
+        let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
+        return ListWorkbooks.response(try ListWorkbooks.problems(try await req.problems.problems(zoneID: zone.id, asOf: asOf), asOf: asOf, lang: req.language),
+                                      name: "problems-\(asOf.iso).xlsx")
+    }.access(.action(.readZone))
+    app.get("leads.xlsx") { req -> Response in
+        guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
+        return ListWorkbooks.response(try ListWorkbooks.leads(try await LeadRepository(db: req.db).leads(zoneID: zone.id), lang: req.language), name: "leads.xlsx")
+    }.access(.action(.readZone))
     app.get("problems") { try await ProblemsPage.handle($0) }.access(.action(.readZone))
     app.post("problems") { try await ProblemsPage.raise($0) }.access(.action(.raiseProblem))
     app.get("problems", ":id") { try await ProblemPage.handle($0) }.access(.action(.readProject))

@@ -114,7 +114,8 @@ enum LeadsPage {
             .form(.class("toolbar"), .action(SiteURL.leads.path), .method(.get),
                 .label(.text(s.zone), .select(.attribute(named: "name", value: "zone"), .forEach(zones) { z in .option(.value(attr(z)), .label(attr(z)), .isSelected(z == zone.name)) })),
                 .button(.type(.submit), .text(s.show))),
-            .p(.a(.href(SiteURL.funnel.url([("zone", zone.name)])), .text("\(l.funnelTitle) ›"))),
+            .p(.a(.href(SiteURL.funnel.url([("zone", zone.name)])), .text("\(l.funnelTitle) ›")), .text(" · "),
+               .a(.href(SiteURL.leadsWorkbook.url([("zone", zone.name)])), .text("Excel (.xlsx)"))),
             leads.isEmpty ? .p(.class("note"), .text(l.noLeads)) : .div(.class("board"),
                 .forEach(columns) { stage in
                     let here = leads.filter { $0.stage == stage }

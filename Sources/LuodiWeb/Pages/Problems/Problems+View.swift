@@ -15,6 +15,7 @@ enum ProblemsView {
         ]
         return Layout.page(title: s.problemsTitle, lang: m.lang, section: .problems, path: m.path,
             .h1(.text("\(s.problemsTitle) · \(m.zone)")),
+            .p(.class("note"), .a(.href(SiteURL.problemsWorkbook.url([("zone", m.zone), ("asOf", m.asOf.iso)])), .text("Excel (.xlsx)"))),
             ZoneDateForm.node(lang: m.lang, action: SiteURL.problems.path, zones: m.zones, zone: m.zone, asOf: m.asOf.iso, extra: extra),
             table(m.problems, asOf: m.asOf, lang: m.lang, reporting: m.reporting),
             .h2(.id("raise"), .text(s.raiseProblem)),

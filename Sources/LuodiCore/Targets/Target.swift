@@ -40,6 +40,14 @@ public enum MetricSource: String, CaseIterable, Codable, Sendable {
     case capitalInPlaceUSD
     /// Summed from the department's counted talent introductions (招才引智) in that span.
     case talentsIntroduced
+
+    /// Whether the actuals come from the attraction records (leads, capital, talents).
+    public var isAttraction: Bool {
+        switch self {
+        case .leadsSigned, .leadsSignedAmount, .capitalInPlaceUSD, .talentsIntroduced: return true
+        case .reported, .projectsStarted, .investmentCompleted: return false
+        }
+    }
 }
 
 /// A metric on which departments pledge annual targets (目标责任), such as 新签约项目 in 个.

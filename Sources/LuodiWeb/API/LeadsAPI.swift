@@ -79,16 +79,8 @@ struct LeadsAPI: RouteCollection {
         let lead = Lead(title: body.title, investor: body.investor, channel: body.channel, industryCluster: body.industryCluster,
                         intendedInvestment: body.intendedInvestment, ownerDepartment: body.ownerDepartment, officer: body.officer, projectCode: code)
         let id = try await LeadRepository(db: req.db).create(zoneID: zone.id, lead, stage: body.stage ?? .lead,
-                                                             on: try Self.day(body.on, zone: zone), by: try ProblemForms.required("by", body.by))
+                                                             on: try Attraction.checkedDay(body.on, zone: zone), by: try ProblemForms.required("by", body.by))
         return try await read(req, id: id).encodeResponse(status: .created, for: req)
-    }
-
-    /// A day given, or today in the zone; never after today.
-    static func day(_ given: CalendarDate?, zone: StoredZone) throws -> CalendarDate {
-        let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
-        let day = given ?? today
-        guard day <= today else { throw Abort(.unprocessableEntity, reason: "on: \(day) is after today (\(today))") }
-        return day
     }
 
     func read(_ req: Request) async throws -> StoredLead { try await read(req, id: try Self.id(req)) }
@@ -145,7 +137,7 @@ struct LeadsAPI: RouteCollection {
         do { body = try req.content.decode(Move.self) } catch { throw ProblemForms.bodyError(error, expected: "version, to, by, and optionally on, reason, projectID") }
         if let pid = body.projectID { _ = try await req.authorizedProject(pid, for: .editProject) }
         do {
-            return try await LeadRepository(db: req.db).move(lead.id, expectedVersion: body.version, to: body.to, on: try Self.day(body.on, zone: zone),
+            return try await LeadRepository(db: req.db).move(lead.id, expectedVersion: body.version, to: body.to, on: try Attraction.checkedDay(body.on, zone: zone),
                                                              reason: body.reason, by: try ProblemForms.required("by", body.by), linkProject: body.projectID)
         } catch let e as StoreError { throw e.http }
     }
@@ -154,7 +146,7 @@ struct LeadsAPI: RouteCollection {
         let (lead, zone) = try await editable(req)
         let body: Note
         do { body = try req.content.decode(Note.self) } catch { throw ProblemForms.bodyError(error, expected: "text, by, and optionally on") }
-        try await LeadRepository(db: req.db).note(lead.id, on: try Self.day(body.on, zone: zone), text: body.text, by: try ProblemForms.required("by", body.by))
+        try await LeadRepository(db: req.db).note(lead.id, on: try Attraction.checkedDay(body.on, zone: zone), text: body.text, by: try ProblemForms.required("by", body.by))
         return try await read(req, id: lead.id)
     }
 
@@ -162,7 +154,7 @@ struct LeadsAPI: RouteCollection {
         let (lead, zone) = try await editable(req)
         let body: Capital
         do { body = try req.content.decode(Capital.self) } catch { throw ProblemForms.bodyError(error, expected: "kind (contracted|inPlace), on, amount {currency, minorUnits}, by") }
-        try await LeadRepository(db: req.db).addCapital(lead.id, CapitalRecord(kind: body.kind, on: try Self.day(body.on, zone: zone), amount: body.amount),
+        try await LeadRepository(db: req.db).addCapital(lead.id, CapitalRecord(kind: body.kind, on: try Attraction.checkedDay(body.on, zone: zone), amount: body.amount),
                                                         by: try ProblemForms.required("by", body.by))
         return try await read(req, id: lead.id)
     }
@@ -233,7 +225,7 @@ struct LeadsAPI: RouteCollection {
         let zone = try await req.portfolio.zone(named: body.zone)
         try req.authorize(.recordFigures, figuresOf: body.department)
         try await LeadRepository(db: req.db).addTalents(zoneID: zone.id, category: body.category, department: body.department,
-                                                        on: try Self.day(body.on, zone: zone), count: body.count, by: try req.requireAccount().login)
+                                                        on: try Attraction.checkedDay(body.on, zone: zone), count: body.count, by: try req.requireAccount().login)
         return try await talents(req).encodeResponse(status: .created, for: req)
     }
 }

@@ -161,7 +161,7 @@ enum TargetForms {
             throw Abort(.unprocessableEntity, reason: "metricKey: '\(metricKey)' is not a metric of the zone's formula (\(formula.metrics.map(\.key).joined(separator: ", ")))")
         }
         guard metric.source == .reported else {
-            let from = [.leadsSigned, .leadsSignedAmount, .capitalInPlaceUSD, .talentsIntroduced].contains(metric.source) ? "the attraction records" : "the projects"
+            let from = metric.source.isAttraction ? "the attraction records" : "the projects"
             throw Abort(.unprocessableEntity, reason: "metricKey: '\(metricKey)' (\(metric.name)) is derived from \(from) (\(metric.source.rawValue)); it is never typed")
         }
         guard value.isFinite, value >= 0, value <= maxFigure else {

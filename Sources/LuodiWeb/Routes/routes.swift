@@ -8,10 +8,7 @@ func routes(_ app: Application) throws {
     app.get("projects.xlsx") { req -> Response in
         guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
         let assessed = try await req.portfolio.assess(zone, asOf: try req.asOfParameter())
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        headers.contentDisposition = .init(.attachment, filename: "projects-\(assessed.asOf.iso).xlsx")
-        return Response(status: .ok, headers: headers, body: .init(data: try ProjectsWorkbook.data(assessed, lang: req.language)))
+        return ListWorkbooks.response(try ProjectsWorkbook.data(assessed, lang: req.language), name: "projects-\(assessed.asOf.iso).xlsx")
     }.access(.action(.readProject))
     app.get("projects") { try await ProjectIndexPage.handle($0) }.access(.action(.readProject))
     app.get("projects", ":id") { try await ProjectDetailPage.handle($0) }.access(.action(.readProject))

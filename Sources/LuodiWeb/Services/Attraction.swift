@@ -19,7 +19,10 @@ public enum Attraction {
     /// A day given for a lead change, or today in the zone; never after today.
     /// - Throws: 422 naming `on`.
     public static func checkedDay(_ given: CalendarDate?, zone: StoredZone) throws -> CalendarDate {
-        try LeadsAPI.day(given, zone: zone)
+        let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
+        let day = given ?? today
+        guard day <= today else { throw Abort(.unprocessableEntity, reason: "on: \(day) is after today (\(today))") }
+        return day
     }
 
     /// The funnel of the zone's leads for `from...to` (default: this year up to today).

@@ -37,8 +37,7 @@ public struct RankingReport: Content, Sendable {
         }
         let share = TimeElapsedShare(asOf: date, convention: zone.zone.timeElapsedConvention)
         var actuals = try Self.actuals(formula: formula, reported: reported, projects: projects, asOf: date)
-        let attractionSources: Set<MetricSource> = [.leadsSigned, .leadsSignedAmount, .capitalInPlaceUSD, .talentsIntroduced]
-        if formula.metrics.contains(where: { attractionSources.contains($0.source) }) {
+        if formula.metrics.contains(where: \.source.isAttraction) {
             let repo = LeadRepository(db: db)
             Self.addAttraction(formula: formula, leads: try await repo.leads(zoneID: zone.id), talents: try await repo.talents(zoneID: zone.id),
                                currency: zone.zone.currency, asOf: date, into: &actuals)

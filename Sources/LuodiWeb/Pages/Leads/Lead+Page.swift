@@ -53,7 +53,7 @@ enum LeadPage {
         let given = try text.flatMap { $0.isEmpty ? nil : $0 }.map { t in
             do { return try CalendarDate(iso: t) } catch { throw LeadError.invalid(field: "on", reason: "\(error)") }
         }
-        return try LeadsAPI.day(given, zone: zone)
+        return try Attraction.checkedDay(given, zone: zone)
     }
 
     static func move(_ req: Request) async throws -> Response {
@@ -108,7 +108,7 @@ enum LeadPage {
         let events: [(on: CalendarDate, what: String, detail: String, by: String)] =
             (lead.transitions.map { t in (t.on, "\(t.from.map { l.stage($0) + " → " } ?? "")\(l.stage(t.to))", t.reason ?? "", t.by) }
              + lead.notes.map { n in (n.on, l.note, n.text, n.by) }).enumerated().sorted { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) }.map(\.element)
-        let mayEdit = SignedIn.current.map { AccessPolicy.allows($0.account.principal, .editProject, project: (x.ownerDepartment, nil)) } ?? false
+        let mayEdit = Layout.may(.editProject, department: x.ownerDepartment)
         func value(_ name: String, _ fallback: String = "") -> String { attr(kept[name] ?? fallback) }
         return Layout.page(title: x.title, lang: lang, section: .leads, path: path,
             .p(.a(.href(SiteURL.leads.url([("zone", zone.name)])), .text("‹ \(l.title)"))),

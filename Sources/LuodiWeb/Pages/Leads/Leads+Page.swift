@@ -92,7 +92,7 @@ enum LeadsPage {
                             channel: channel, industryCluster: form.industryCluster.flatMap { $0.isEmpty ? nil : $0 },
                             intendedInvestment: try amount(form.amount, currency: form.currency), ownerDepartment: owner,
                             officer: form.officer.flatMap { $0.isEmpty ? nil : $0 })
-            let id = try await LeadRepository(db: req.db).create(zoneID: zone.id, lead, stage: stage, on: try LeadsAPI.day(day, zone: zone),
+            let id = try await LeadRepository(db: req.db).create(zoneID: zone.id, lead, stage: stage, on: try Attraction.checkedDay(day, zone: zone),
                                                                  by: try ProblemForms.required("by", form.by ?? ""))
             return req.redirect(to: SiteURL.lead(id).path, redirectType: .normal)
         } catch let e as any AbortError where e.status != .notFound {

@@ -22,8 +22,7 @@ enum ProjectDetailView {
 
     /// Whether the signed-in account may do `action` on this project: forms it may not use are not shown.
     static func may(_ action: AccessPolicy.Action, _ m: ProjectDetailModel) -> Bool {
-        guard let a = SignedIn.current?.account else { return false }
-        return AccessPolicy.allows(a.principal, action, project: (m.plan.project.department, m.plan.project.enterprise))
+        Layout.may(action, department: m.plan.project.department, enterprise: m.plan.project.enterprise)
     }
 
     /// Raising a problem: a link to the problem list's form, or for an account that does not see

@@ -64,7 +64,7 @@ enum ReportsView {
                     .td(.text(row.narrative.map { $0.count > 60 ? String($0.prefix(60)) + "…" : $0 } ?? "")),
                     .td(.text(row.reportedBy ?? "")),
                     .td(.class("nowrap"), .text(row.reportedOn?.iso ?? "")),
-                    .td(.class("nowrap"), row.reportID == nil && closed || !Layout.mayEdit(department: row.department) ? .text("") :
+                    .td(.class("nowrap"), row.reportID == nil && closed || !Layout.may(.editProject, department: row.department) ? .text("") :
                         .a(.href(SiteURL.projectReport(row.projectID).url([("period", period)])), .text(row.reportID == nil ? r.file : r.edit))))
             }
         )

@@ -56,9 +56,9 @@ enum Layout {
         SignedIn.current.map { AccessPolicy.mayEver($0.account.role, action) } ?? false
     }
 
-    /// Whether the signed-in account may edit (report on) a project of `department`.
-    static func mayEdit(department: String?) -> Bool {
-        SignedIn.current.map { AccessPolicy.allows($0.account.principal, .editProject, project: (department, nil)) } ?? false
+    /// Whether the signed-in account may do `action` on a project (or lead) of this department and enterprise.
+    static func may(_ action: AccessPolicy.Action, department: String?, enterprise: String? = nil) -> Bool {
+        SignedIn.current.map { AccessPolicy.allows($0.account.principal, action, project: (department, enterprise)) } ?? false
     }
 
     /// What a "by" field (经办人) holds: what was typed, else the signed-in person's name — the

@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
 import LuodiCore
+import LuodiInterchange
 import LuodiWeb
 
 /// `luodi export …`: documents made from the portfolio.
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Export documents from the portfolio.",
-                                                    subcommands: [ExportBattleMap.self, ExportProjects.self])
+                                                    subcommands: [ExportBattleMap.self, ExportProjects.self, ExportMilestones.self, ExportProblems.self,
+                                                                  ExportLeads.self, ExportTargets.self, ExportTemplate.self])
 }
 
 /// `luodi export battle-map`: the battle map (作战图) as an SVG file.
@@ -52,22 +54,81 @@ struct ExportBattleMap: AsyncParsableCommand {
     }
 }
 
-/// `luodi export projects`: the project list as an .xlsx workbook (as `/projects.xlsx`).
-struct ExportProjects: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "projects", abstract: "Write the project list as an .xlsx workbook (typed cells, frozen header).")
+/// `luodi export projects|milestones|problems|leads|targets`: a list as an .xlsx workbook, the
+/// same file as `/NAME.xlsx`.
+protocol ListWorkbookExport: AsyncParsableCommand {
+    static var list: ListWorkbook { get }
+    var options: ListWorkbookOptions { get }
+}
+
+struct ListWorkbookOptions: ParsableArguments {
     @ArgumentParser.Option(help: "Zone name (default: the first zone created).") var zone: String?
-    @ArgumentParser.Option(name: .customLong("as-of"), help: "As-of date (default today).") var asOf: String?
+    @ArgumentParser.Option(name: .customLong("as-of"), help: "As-of date, yyyy-MM-dd (default today).") var asOf: String?
+    @ArgumentParser.Option(help: "For targets: a period (2021-06, 2021-Q2…) whose last day is the date.") var period: String?
     @OptionGroup var lang: LanguageOption
     @ArgumentParser.Option(help: "The .xlsx file to write.") var output: String
     @OptionGroup var db: DatabaseOptions
+}
+
+extension ListWorkbookExport {
+    func run() async throws {
+        let o = options
+        let date = try DatabaseOptions.date(o.asOf)
+        let language = try o.lang.language()
+        let (data, _) = try await o.db.withApp { app in
+            let service = app.portfolioService
+            return try await Self.list.make(service: service, db: app.db, zone: try await service.zone(named: o.zone), asOf: date,
+                                            period: o.period, lang: language)
+        }
+        do { try data.write(to: URL(fileURLWithPath: o.output)) } catch { throw ValidationError("--output: cannot write \(o.output): \(error.localizedDescription)") }
+        print("Wrote \(o.output) (\(data.count) bytes).")
+    }
+}
+
+struct ExportProjects: ListWorkbookExport {
+    static let configuration = CommandConfiguration(commandName: "projects", abstract: "The project list as .xlsx: the list page's figures, the light and its reasons.")
+    static let list = ListWorkbook.projects
+    @OptionGroup var options: ListWorkbookOptions
+}
+
+struct ExportMilestones: ListWorkbookExport {
+    static let configuration = CommandConfiguration(commandName: "milestones",
+                                                    abstract: "The whole list as .xlsx, one row per milestone, re-importable with profile luodi.")
+    static let list = ListWorkbook.milestones
+    @OptionGroup var options: ListWorkbookOptions
+}
+
+struct ExportProblems: ListWorkbookExport {
+    static let configuration = CommandConfiguration(commandName: "problems", abstract: "The problem list as .xlsx, overdue at the date.")
+    static let list = ListWorkbook.problems
+    @OptionGroup var options: ListWorkbookOptions
+}
+
+struct ExportLeads: ListWorkbookExport {
+    static let configuration = CommandConfiguration(commandName: "leads", abstract: "The attraction leads as .xlsx.")
+    static let list = ListWorkbook.leads
+    @OptionGroup var options: ListWorkbookOptions
+}
+
+struct ExportTargets: ListWorkbookExport {
+    static let configuration = CommandConfiguration(commandName: "targets", abstract: "The department ranking and the targets behind it as .xlsx.")
+    static let list = ListWorkbook.targets
+    @OptionGroup var options: ListWorkbookOptions
+}
+
+/// `luodi export template`: the blank .xlsx import template of a profile.
+struct ExportTemplate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "template",
+                                                    abstract: "A blank .xlsx import template: the profile's columns, drop-down lists of coded values, notes.")
+    @ArgumentParser.Option(help: "Bundled profile: \(BundledProfiles.names.joined(separator: ", ")).") var profile: String = "luodi"
+    @OptionGroup var lang: LanguageOption
+    @ArgumentParser.Option(help: "The .xlsx file to write.") var output: String
 
     func run() async throws {
-        let date = try DatabaseOptions.date(asOf)
-        let language = try lang.language()
-        let data = try await db.withApp { app in
-            try ProjectsWorkbook.data(try await app.portfolioService.assess(try await app.portfolioService.zone(named: zone), asOf: date), lang: language)
-        }
-        try data.write(to: URL(fileURLWithPath: output))
+        let mapping: Mapping
+        do { mapping = try BundledProfiles.named(profile) } catch { throw ValidationError("--profile: \(error)") }
+        let data = try ImportTemplate.workbook(mapping, chinese: try lang.language() == .zhHans)
+        do { try data.write(to: URL(fileURLWithPath: output)) } catch { throw ValidationError("--output: cannot write \(output): \(error.localizedDescription)") }
         print("Wrote \(output) (\(data.count) bytes).")
     }
 }

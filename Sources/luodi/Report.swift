@@ -129,9 +129,9 @@ struct ReportRanking: AsyncParsableCommand {
 
 struct ReportBulletin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bulletin", abstract: "The dispatch bulletin of a period: a print-ready HTML page (A4), Markdown, CSV or JSON.")
+        commandName: "bulletin", abstract: "The dispatch bulletin of a period: a print-ready HTML page (A4), Markdown, CSV, JSON or .xlsx (one sheet per section).")
     @ArgumentParser.Option(help: "Period, e.g. 2021-W10, 2021-06H1, 2021-06.") var period: String
-    @ArgumentParser.Option(help: "html, markdown, csv or json.") var format: BulletinFormat = .html
+    @ArgumentParser.Option(help: "html, markdown, csv, json or xlsx (needs --output).") var format: BulletinFormat = .html
     @ArgumentParser.Option(help: "Write to this file instead of standard output.") var output: String?
     @OptionGroup var lang: LanguageOption
     @ArgumentParser.Option(help: "Zone name (default: the first zone).") var zone: String?
@@ -139,6 +139,7 @@ struct ReportBulletin: AsyncParsableCommand {
 
     func run() async throws {
         let language = try lang.language()
+        if format == .xlsx && output == nil { throw ValidationError("--format xlsx: give --output FILE.xlsx") }
         let data = try await db.withApp { app in
             try await app.reporting.bulletin(zone: zone, period: period, format: format.rawValue, lang: language)
         }
@@ -152,7 +153,7 @@ struct ReportBulletin: AsyncParsableCommand {
 }
 
 enum BulletinFormat: String, ExpressibleByArgument, CaseIterable {
-    case html, markdown, csv, json
+    case html, markdown, csv, json, xlsx
 }
 
 struct ReportFunnel: AsyncParsableCommand {

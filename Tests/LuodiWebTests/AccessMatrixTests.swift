@@ -20,16 +20,16 @@ import VaporTesting
     /// Route → the roles allowed. `open`: anyone, even nobody; `all`: every signed-in role.
     /// Project routes use JM-01; problem routes a problem on JM-01 owned by 供电公司.
     static let expected: [String: String] = [
-        "GET /": "all", "GET /projects": "all", "GET /projects.xlsx": "all", "GET /projects/:id": "all", "POST /projects/:id/links": "AO",
+        "GET /": "all", "GET /projects": "all", "GET /projects.xlsx": "all", "GET /milestones.xlsx": "all", "GET /projects/:id": "all", "POST /projects/:id/links": "AO",
         "GET /battle-map": "ALOXV", "GET /battle-map.svg": "ALOXV",
-        "GET /import": "A", "POST /import": "A", "POST /import/:upload/commit": "A",
+        "GET /import": "A", "GET /import/template.xlsx": "A", "POST /import": "A", "POST /import/:upload/commit": "A",
         "GET /language/:lang": "open", "GET /assets/luodi.css": "open",
         "GET /problems": "ALOXV", "GET /problems.xlsx": "ALOXV", "GET /leads.xlsx": "ALOXV", "POST /problems": "ALOE", "GET /problems/:id": "all", "POST /problems/:id/act": "ALO",
         "GET /reports": "ALOXV", "POST /reports/close": "A", "POST /reports/cycle": "A",
-        "GET /audit": "AL", "GET /audit.csv": "AL", "GET /bulletin": "ALOXV", "GET /bulletin.md": "ALOXV", "GET /bulletin.csv": "ALOXV",
+        "GET /audit": "AL", "GET /audit.csv": "AL", "GET /bulletin": "ALOXV", "GET /bulletin.md": "ALOXV", "GET /bulletin.csv": "ALOXV", "GET /bulletin.xlsx": "ALOXV",
         "GET /meetings": "ALOXV", "POST /meetings": "AL", "GET /meetings/:id": "ALOXV",
         "POST /meetings/:id/edit": "AL", "POST /meetings/:id/action": "AL", "POST /meetings/:id/target-action": "AL",
-        "GET /targets": "ALOXV", "POST /targets/set": "A", "POST /targets/record": "AO",
+        "GET /targets": "ALOXV", "GET /targets.xlsx": "ALOXV", "POST /targets/set": "A", "POST /targets/record": "AO",
         "GET /projects/:id/report": "AO", "POST /projects/:id/report": "AO", "POST /projects/:id/report/photos": "AO",
         "GET /photos/:id": "all",
         "GET /login": "open", "POST /login": "open", "POST /logout": "all",

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import LuodiCore
+import LuodiInterchange
 import Testing
 @testable import LuodiWeb
 
@@ -157,6 +158,26 @@ extension CLITests {
             #expect(svg.hasPrefix("<?xml") && svg.contains("作战图 · 测试开发区 · 截至日期 2021-10-31"))
             let bad = try luodi(["export", "battle-map", "--group-by", "stage"], in: dir)
             #expect(bad.status != 0 && bad.stderr.contains("--group-by"))
+        }
+    }
+
+    @Test func exportsListsAsWorkbooksThatImportAgain() throws {
+        try withDirectory { dir in
+            try Data(templateCSV.utf8).write(to: dir.appendingPathComponent("good.csv"))
+            #expect(try luodi(["import", "good.csv", "--zone", "测试开发区"], in: dir).status == 0)
+            let run = try luodi(["export", "milestones", "--as-of", "2021-06-30", "--output", "all.xlsx"], in: dir)
+            #expect(run.status == 0, "\(run.stderr)")
+            // one row per milestone (JM-01: 开工, 主体封顶) and JM-02 without milestones: three rows
+            let sheet = try XLSXSheet(data: try Data(contentsOf: dir.appendingPathComponent("all.xlsx")), file: "all.xlsx")
+            #expect(sheet.rows.map { $0[0] }.sorted() == ["JM-01", "JM-01", "JM-02"])
+            // imported again into the same zone: nothing changes
+            let again = try luodi(["import", "all.xlsx", "--zone", "测试开发区", "--json"], in: dir)
+            #expect(again.status == 0 && again.stdout.contains(#""projectsUnchanged" : 2"#), "\(again.stdout)")
+            #expect(try luodi(["export", "template", "--profile", "leads", "--output", "leads.xlsx"], in: dir).status == 0)
+            // its notes sheet lists the lead list's columns, 项目名称 first
+            #expect(try XLSXSheet(data: try Data(contentsOf: dir.appendingPathComponent("leads.xlsx")), file: "leads.xlsx", sheet: "2").rows.first?.first == "项目名称")
+            let bad = try luodi(["export", "template", "--profile", "nope", "--output", "x.xlsx"], in: dir)
+            #expect(bad.status != 0 && bad.stderr.contains("unknown profile 'nope'"))
         }
     }
 

@@ -145,6 +145,16 @@ extension Application {
     }
 
     /// Imports CSV text through the same service as the CLI and the pages.
+    /// The body of a GET that must answer 200.
+    func download(_ path: String) async throws -> Data {
+        var data = Data()
+        try await testing().test(.GET, path) { res in
+            #expect(res.status == .ok, "\(path): \(res.status)")
+            data = Data(buffer: res.body)
+        }
+        return data
+    }
+
     func importCSV(_ text: String, profile: String = "luodi", zone: String? = "测试开发区", dryRun: Bool = false) async throws -> ImportService.Report {
         try await ImportService(repository: portfolioRepository).run(
             .init(data: Data(text.utf8), fileName: "list.csv", profile: profile, zoneName: zone, dryRun: dryRun))

@@ -7,6 +7,8 @@ public enum XLSXCell: Sendable, Hashable {
     case text(String)
     /// A number as a number (sums and sorts in Excel).
     case number(Double)
+    /// An exact decimal (money), written digit for digit as a number: `12345.67`.
+    case decimal(Decimal)
     /// A real date (a serial number with the `yyyy-mm-dd` format).
     case date(CalendarDate)
     case empty
@@ -17,11 +19,15 @@ public struct XLSXSheetData: Sendable {
     public var name: String
     public var header: [String]
     public var rows: [[XLSXCell]]
+    /// Drop-down lists of allowed values, by 0-based column: Excel and WPS offer the values and
+    /// refuse others in the rows below the header (rows 2 to 1,000 or the last row, if more).
+    public var allowedValues: [Int: [String]]
 
-    public init(name: String, header: [String], rows: [[XLSXCell]]) {
+    public init(name: String, header: [String], rows: [[XLSXCell]], allowedValues: [Int: [String]] = [:]) {
         self.name = name
         self.header = header
         self.rows = rows
+        self.allowedValues = allowedValues
     }
 }
 
@@ -73,6 +79,7 @@ public enum XLSXWriter {
             switch c {
             case let .text(t): return t
             case let .number(n): return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+            case let .decimal(d): return "\(d)"
             case let .date(d): return d.iso
             case .empty: return ""
             }
@@ -95,13 +102,37 @@ public enum XLSXWriter {
                 switch cell {
                 case let .text(t) where !t.isEmpty: out += #"<c r="\#(ref)" t="inlineStr"><is><t xml:space="preserve">\#(escape(t))</t></is></c>"#
                 case let .number(v) where v.isFinite: out += #"<c r="\#(ref)"><v>\#(shown(.number(v)))</v></c>"#
+                case let .decimal(v) where v.isFinite: out += #"<c r="\#(ref)"><v>\#(shown(.decimal(v)))</v></c>"#
                 case let .date(d): out += #"<c r="\#(ref)" s="1"><v>\#(serial(d))</v></c>"#
                 default: break
                 }
             }
             out += "</row>"
         }
-        return out + "</sheetData></worksheet>"
+        out += "</sheetData>"
+        let lists = sheet.allowedValues.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+        if !lists.isEmpty {
+            let last = max(1000, sheet.rows.count + 1)
+            out += #"<dataValidations count="\#(lists.count)">"#
+            for (column, values) in lists {
+                let name = XLSXSheet.columnName(column)
+                out += #"<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="\#(name)2:\#(name)\#(last)"><formula1>\#(escape(listFormula(values)))</formula1></dataValidation>"#
+            }
+            out += "</dataValidations>"
+        }
+        return out + "</worksheet>"
+    }
+
+    /// An in-cell list formula, `"产业项目,基础设施"` (quotes doubled, commas dropped from values,
+    /// since the comma separates them). Excel limits it to 255 characters; longer lists are cut at
+    /// a whole value.
+    static func listFormula(_ values: [String]) -> String {
+        var kept: [String] = []
+        for v in values.map({ $0.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "\"", with: "\"\"") }) where !v.isEmpty {
+            if (kept + [v]).joined(separator: ",").count > 253 { break }
+            kept.append(v)
+        }
+        return "\"" + kept.joined(separator: ",") + "\""
     }
 
     /// Days since 1899-12-30: Excel's 1900 date system for dates from 1900-03-01 on.

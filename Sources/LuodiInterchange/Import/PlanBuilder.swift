@@ -59,6 +59,7 @@ struct PlanBuilder {
         }
         guard issues.isEmpty else { return plan }
 
+        let identityColumns = mapping.identity.columns.map { $0.alternatives.compactMap { headers.index(ofName: $0) } }
         var used = Set(identity.compactMap(\.1))
         for accessor in projectAccessors.values { used.formUnion(accessor.columns) }
         for accessor in (milestoneAccessors ?? [:]).values { used.formUnion(accessor.columns) }
@@ -86,7 +87,8 @@ struct PlanBuilder {
                 issue(row: rowNo, column: nil, "the row has \(row.count) fields but the header has \(table.header.count); quote cells that contain commas")
                 continue
             }
-            let ids = identity.map { cell(row, $0.1!) ?? "" }
+            // Per row, an identity's first filled alternative: 编号, else 项目名称 where 编号 is blank.
+            let ids = identityColumns.map { columns in columns.compactMap { cell(row, $0) }.first ?? "" }
             guard ids.contains(where: { !$0.isEmpty }) else {
                 issue(row: rowNo, column: table.header[identity[0].1!], "no value in the identity column(s) \(identity.map(\.0.description).joined(separator: ", ")), so the row belongs to no project")
                 continue

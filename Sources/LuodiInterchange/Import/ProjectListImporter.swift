@@ -47,7 +47,19 @@ public enum ProjectListImporter {
         return try plan(table: table, mapping: mapping, zone: zone)
     }
 
+    /// A currency named in the header (`总投资（USD）`) is the zone's: it overrides the mapping's,
+    /// so a list exported from a dollar zone reads back in dollars with profile `luodi`. Two
+    /// headers naming different currencies are refused, since amounts are never mixed.
     static func plan(table: CSVTable, mapping: Mapping, zone: Zone) throws(ImportFailure) -> ImportPlan {
+        var zone = zone
+        let named = HeaderIndex(header: table.header).currencies.sorted { $0.key < $1.key }
+        if let first = named.first {
+            if let other = named.first(where: { $0.value != first.value }) {
+                throw ImportFailure(issues: [ImportIssue(file: table.file, row: 1, column: table.header[other.key],
+                    message: "this column is in \(other.value.code) but '\(table.header[first.key])' is in \(first.value.code); amounts in different currencies are never mixed in one list")])
+            }
+            zone.currency = first.value
+        }
         var builder = PlanBuilder(table: table, mapping: mapping, zone: zone)
         let plan = builder.build()
         let errors = builder.issues.filter { $0.severity == .error }

@@ -137,25 +137,34 @@ public struct XLSXSheet: Sendable {
         let width = (grid.values.flatMap(\.keys).max() ?? -1) + 1
         func cells(_ r: Int) -> [String] { (0..<width).map { grid[r]?[$0] ?? "" } }
         // The header: the first of the first 20 rows with text in at least 60 % of the table's
-        // widest row (title rows above, often one merged cell, are skipped); of two header-like
-        // rows in a row, a merged group label above and the column names below, the lower one.
+        // widest row (title rows above, often one merged cell, are skipped). A two-row header —
+        // a group label merged over several columns ("投资情况") with the column names below it,
+        // other columns named in either row — reads as one: each column's name is the lower
+        // row's, else the upper row's (the group label is context, not part of the name, so the
+        // names match a mapping's columns).
         let widest = (1...max(1, min(lastRow, 20))).map { r in cells(r).filter { !$0.isEmpty }.count }.max() ?? 0
-        var header = 0
+        var header = 0, names: [String] = []
         for r in 1...max(1, min(lastRow, 20)) {
             let row = cells(r)
             let filled = row.filter { !$0.isEmpty }
             guard widest > 0, Double(filled.count) >= Double(widest) * 0.6, filled.count >= min(2, widest) else { continue }
-            // Unique names say "column names"; repeated ones (a merged group label) say "look below".
-            if Set(filled).count < filled.count, r < lastRow {
-                let below = cells(r + 1).filter { !$0.isEmpty }
-                if Double(below.count) >= Double(widest) * 0.6, below.allSatisfy({ Double($0) == nil }) { header = r + 1; break }
-            }
             header = r
+            names = row
+            // Unique names say "column names"; a label repeated over columns (a merged title or
+            // group label) says "look below", as long as the row below is names, not figures.
+            while header < min(lastRow, 20) {
+                let repeats = Dictionary(names.filter { !$0.isEmpty }.map { ($0, 1) }, uniquingKeysWith: +)
+                let grouped = names.indices.filter { (repeats[names[$0]] ?? 0) > 1 }
+                let below = cells(header + 1)
+                guard !grouped.isEmpty, grouped.allSatisfy({ !below[$0].isEmpty }), below.allSatisfy({ $0.isEmpty || Double($0) == nil }) else { break }
+                header += 1
+                names = zip(below, names).map { $0.isEmpty ? $1 : $0 }
+            }
             break
         }
         guard header > 0 else { throw ImportIssue(file: "\(file):\(sheetName)", row: nil, column: nil, message: "the sheet is empty: expected a header row and at least one project row") }
         headerRow = header
-        self.header = cells(header)
+        self.header = names
         var records = header < lastRow ? ((header + 1)...lastRow).map(cells) : []
         while records.last?.allSatisfy({ $0.isEmpty }) == true { records.removeLast() }
         rows = records

@@ -32,4 +32,13 @@ public enum PredecessorSyntax {
             return (name, type, lag)
         }
     }
+
+    /// The predecessors cell of `successor`: the inverse of `parse`, in link order
+    /// (`开工 FS+120; 规划许可`); finish-to-start without lag is the bare name.
+    public static func format(_ links: [MilestoneLink], successor: String) -> String {
+        links.filter { $0.successor == successor }.map { link in
+            if link.type == .finishToStart && link.lagDays == 0 { return link.predecessor }
+            return "\(link.predecessor) \(link.type.rawValue)\(link.lagDays < 0 ? "" : "+")\(link.lagDays)"
+        }.joined(separator: "; ")
+    }
 }

@@ -44,3 +44,61 @@ enum Vocabulary {
         "topping out": .toppingOut, "fit out": .fitOut,
     ]
 }
+
+/// The word an export or a template writes for a coded field: the glossary's Chinese label
+/// (DESIGN.md) in a Chinese sheet, the code in an English one. Both read back through
+/// `Vocabulary`, so an exported list re-imports to the same codes.
+public enum CodedWords {
+    public static func category(_ v: ProjectCategory, chinese: Bool) -> String {
+        guard chinese else { return v.rawValue }
+        switch v {
+        case .industrial: return "产业项目"
+        case .infrastructure: return "基础设施"
+        case .publicService: return "社会事业"
+        case .urbanSupport: return "城市配套"
+        }
+    }
+
+    public static func projectClass(_ v: ProjectClass, chinese: Bool) -> String {
+        guard chinese else { return v.rawValue }
+        switch v {
+        case .newStart: return "新开工"
+        case .continuing: return "续建"
+        case .completing: return "竣工投产"
+        case .preparatory: return "预备"
+        }
+    }
+
+    public static func stage(_ v: Stage, chinese: Bool) -> String {
+        guard chinese else { return v.rawValue }
+        switch v {
+        case .lead: return "线索"
+        case .negotiating: return "洽谈"
+        case .signed: return "签约"
+        case .registered: return "注册"
+        case .preparing: return "前期手续"
+        case .underConstruction: return "在建"
+        case .completed: return "竣工"
+        case .operating: return "投产"
+        }
+    }
+
+    /// Scope and fit-out phases (capital programmes) have no glossary word and keep their codes.
+    public static func milestoneKind(_ v: MilestoneKind, chinese: Bool) -> String {
+        guard chinese else { return v.rawValue }
+        switch v {
+        case .signing: return "签约"
+        case .landSecured: return "供地"
+        case .planningPermit: return "规划许可"
+        case .constructionPermit: return "施工许可"
+        case .start: return "开工"
+        case .toppingOut: return "封顶"
+        case .completion: return "竣工"
+        case .production: return "投产"
+        case .design: return "设计"
+        case .construction: return "施工"
+        case .other: return "其他"
+        case .scope, .fitOut: return v.rawValue
+        }
+    }
+}

@@ -18,5 +18,6 @@ public enum LuodiMigrations {
         M013_CreateAccounts(),
         M014_AddProjectDeletion(),
         M015_CreateLeads(),
+        M016_AddUploadSheet(),
     ]
 }

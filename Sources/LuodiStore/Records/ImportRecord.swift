@@ -29,15 +29,18 @@ public final class PendingUploadRecord: Model, @unchecked Sendable {
     @Field(key: "profile") public var profile: String
     @OptionalField(key: "zone_name") public var zoneName: String?
     @Field(key: "data") public var data: Data
+    /// For a workbook: the sheet chosen, by name or 1-based position (nil: the first).
+    @OptionalField(key: "sheet") public var sheet: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
 
-    public init(fileName: String, profile: String, zoneName: String?, data: Data) {
+    public init(fileName: String, profile: String, zoneName: String?, sheet: String?, data: Data) {
         id = UUID()
         self.fileName = fileName
         self.profile = profile
         self.zoneName = zoneName
+        self.sheet = sheet
         self.data = data
     }
 }

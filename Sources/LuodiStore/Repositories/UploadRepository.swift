@@ -7,8 +7,8 @@ public struct UploadRepository: Sendable {
     public init(db: any Database) { self.db = db }
 
     /// Stores the bytes and returns the id to commit them by.
-    public func save(fileName: String, profile: String, zoneName: String?, data: Data) async throws -> UUID {
-        let record = PendingUploadRecord(fileName: fileName, profile: profile, zoneName: zoneName, data: data)
+    public func save(fileName: String, profile: String, zoneName: String?, sheet: String? = nil, data: Data) async throws -> UUID {
+        let record = PendingUploadRecord(fileName: fileName, profile: profile, zoneName: zoneName, sheet: sheet, data: data)
         try await record.create(on: db)
         return try record.requireID()
     }

@@ -144,6 +144,7 @@ public struct Strings: Sendable {
     let audit: AuditStrings
     let accounts: AccountStrings
     let deletion: DeletionStrings
+    let workbook: WorkbookStrings
     let leads: LeadStrings
 }
 
@@ -234,7 +235,7 @@ extension Strings {
         committedTitle: "已写入", uploadExpired: "上传的文件已不存在,请重新上传。", notFound: "没有找到该项目。",
         errorTitle: { switch $0 { case 400: return "请求有误"; case 404: return "没有找到"; case 413: return "文件过大"; case 422: return "无法处理"; default: return "出错了" } },
         tooLarge: "上传的文件超过大小限制(32 MiB)。请拆分后分批导入。", serverError: "服务器处理请求时出错,已记录日志。请稍后再试。",
-        backToList: "返回项目清单", reporting: .zhHans, targets: .zhHans, meetings: .zhHans, bulletin: .zhHans, audit: .zhHans, accounts: .zhHans, deletion: .zhHans, leads: .zhHans)
+        backToList: "返回项目清单", reporting: .zhHans, targets: .zhHans, meetings: .zhHans, bulletin: .zhHans, audit: .zhHans, accounts: .zhHans, deletion: .zhHans, workbook: .zhHans, leads: .zhHans)
 
     static let en = Strings(
         appName: "Luodi · Key-project command center",
@@ -322,7 +323,7 @@ extension Strings {
         committedTitle: "Written", uploadExpired: "The uploaded file is gone; upload it again.", notFound: "No such project.",
         errorTitle: { switch $0 { case 400: return "Bad request"; case 404: return "Not found"; case 413: return "File too large"; case 422: return "Cannot process"; default: return "Something went wrong" } },
         tooLarge: "The uploaded file is over the size limit (32 MiB). Split it and import the parts.", serverError: "The server failed to handle the request; the error is logged. Please try again later.",
-        backToList: "Back to projects", reporting: .en, targets: .en, meetings: .en, bulletin: .en, audit: .en, accounts: .en, deletion: .en, leads: .en)
+        backToList: "Back to projects", reporting: .en, targets: .en, meetings: .en, bulletin: .en, audit: .en, accounts: .en, deletion: .en, workbook: .en, leads: .en)
 }
 
 /// One decimal place.

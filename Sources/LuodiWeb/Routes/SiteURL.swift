@@ -49,6 +49,10 @@ public enum SiteURL {
     case projectsWorkbook
     case problemsWorkbook
     case leadsWorkbook
+    case milestonesWorkbook
+    case targetsWorkbook
+    case bulletinWorkbook
+    case importTemplate
     case leads
     case lead(UUID)
     case leadMove(UUID)
@@ -107,6 +111,10 @@ public enum SiteURL {
         case .projectsWorkbook: return "/projects.xlsx"
         case .problemsWorkbook: return "/problems.xlsx"
         case .leadsWorkbook: return "/leads.xlsx"
+        case .milestonesWorkbook: return "/milestones.xlsx"
+        case .targetsWorkbook: return "/targets.xlsx"
+        case .bulletinWorkbook: return "/bulletin.xlsx"
+        case .importTemplate: return "/import/template.xlsx"
         case .leads: return "/leads"
         case let .lead(id): return "/leads/\(id.uuidString)"
         case let .leadMove(id): return "/leads/\(id.uuidString)/move"

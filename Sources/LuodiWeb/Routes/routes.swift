@@ -5,11 +5,14 @@ import Vapor
 /// Registers every route of `SiteURL`.
 func routes(_ app: Application) throws {
     app.get { try await DashboardPage.handle($0) }.access(.action(.readProject))
-    app.get("projects.xlsx") { req -> Response in
-        guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
-        let assessed = try await req.portfolio.assess(zone, asOf: try req.asOfParameter())
-        return ListWorkbooks.response(try ProjectsWorkbook.data(assessed, lang: req.language), name: "projects-\(assessed.asOf.iso).xlsx")
-    }.access(.action(.readProject))
+    for list in ListWorkbook.allCases {
+        app.get("\(list.rawValue).xlsx") { req -> Response in
+            guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
+            let (data, name) = try await list.make(service: req.portfolio, db: req.db, zone: zone, asOf: try req.asOfParameter(),
+                                                   period: req.query[String.self, at: "period"], lang: req.language)
+            return ListWorkbooks.response(data, name: name)
+        }.access(.action([.projects, .milestones].contains(list) ? .readProject : .readZone))
+    }
     app.get("projects") { try await ProjectIndexPage.handle($0) }.access(.action(.readProject))
     app.get("projects", ":id") { try await ProjectDetailPage.handle($0) }.access(.action(.readProject))
     app.post("projects", ":id", "links") { try await ProjectDetailPage.saveLinks($0) }.access(.action(.editProject))
@@ -18,6 +21,7 @@ func routes(_ app: Application) throws {
     app.get("import") { try await ImportPage.form($0) }.access(.action(.administerZone))
     app.on(.POST, "import", body: .collect(maxSize: ByteCount(value: app.uploadLimit + 1024 * 1024))) { try await ImportPage.upload($0) }
         .access(.action(.administerZone))
+    app.get("import", "template.xlsx") { try await ImportPage.template($0) }.access(.action(.administerZone))
     app.post("import", ":upload", "commit") { try await ImportPage.commit($0) }.access(.action(.administerZone))
     app.get("language", ":lang") { req -> Response in
         let lang = Language(tag: req.parameters.get("lang") ?? "") ?? .zhHans
@@ -63,16 +67,6 @@ func routes(_ app: Application) throws {
     try MeetingsAPI().boot(routes: app.grouped("api", "v1"))
     try AccountsAPI().boot(routes: app.grouped("api", "v1"))
     try LeadsAPI().boot(routes: app.grouped("api", "v1"))
-    app.get("problems.xlsx") { req -> Response in
-        guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
-        let asOf = try req.asOfParameter() ?? CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)
-        return ListWorkbooks.response(try ListWorkbooks.problems(try await req.problems.problems(zoneID: zone.id, asOf: asOf), asOf: asOf, lang: req.language),
-                                      name: "problems-\(asOf.iso).xlsx")
-    }.access(.action(.readZone))
-    app.get("leads.xlsx") { req -> Response in
-        guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
-        return ListWorkbooks.response(try ListWorkbooks.leads(try await LeadRepository(db: req.db).leads(zoneID: zone.id), lang: req.language), name: "leads.xlsx")
-    }.access(.action(.readZone))
     app.get("problems") { try await ProblemsPage.handle($0) }.access(.action(.readZone))
     app.post("problems") { try await ProblemsPage.raise($0) }.access(.action(.raiseProblem))
     app.get("problems", ":id") { try await ProblemPage.handle($0) }.access(.action(.readProject))
@@ -85,6 +79,7 @@ func routes(_ app: Application) throws {
     app.get("bulletin") { try await BulletinPage.handle($0) }.access(.action(.readZone))
     app.get("bulletin.md") { try await BulletinPage.markdown($0) }.access(.action(.readZone))
     app.get("bulletin.csv") { try await BulletinPage.csv($0) }.access(.action(.readZone))
+    app.get("bulletin.xlsx") { try await BulletinPage.xlsx($0) }.access(.action(.readZone))
     app.get("meetings") { try await MeetingsPage.handle($0) }.access(.action(.readZone))
     app.post("meetings") { try await MeetingsPage.create($0) }.access(.action(.runMeetings))
     app.get("meetings", ":id") { try await MeetingPage.handle($0) }.access(.action(.readZone))

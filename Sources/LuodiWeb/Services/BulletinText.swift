@@ -1,4 +1,5 @@
 import CSV
+import LuodiInterchange
 import Foundation
 import LuodiCore
 
@@ -10,7 +11,12 @@ public enum BulletinText {
         var lines: [String] = []
         var header: [String] = []
         var rows: [[String]] = []
+        /// What each table column holds, for typed cells in the workbook (default text).
+        var kinds: [CellKind] = []
     }
+
+    /// A table column's content: dates are ISO `yyyy-MM-dd`, numbers plain digits.
+    enum CellKind { case text, date, number }
 
     static func heading(_ b: Bulletin, _ lang: Language) -> String {
         lang.strings.bulletin.heading(b.zone, b.period, b.start, b.end)
@@ -42,7 +48,8 @@ public enum BulletinText {
         changes.lines.append(t.listed(t.problemsClosed, b.changes.problemsClosed))
         func events(_ title: String, _ list: [Bulletin.Event], milestone: Bool) -> Section {
             Section(title: title, header: [s.name] + (milestone ? [s.milestoneName] : []) + [s.department, t.date],
-                    rows: list.map { e in [e.project] + (milestone ? [e.milestone ?? ""] : []) + [e.department ?? s.unassigned, e.date.iso] })
+                    rows: list.map { e in [e.project] + (milestone ? [e.milestone ?? ""] : []) + [e.department ?? s.unassigned, e.date.iso] },
+                    kinds: (milestone ? [.text, .text, .text] : [.text, .text]) + [.date])
         }
         let lagging = Section(title: t.lagging, header: [s.name, s.department, s.status, s.reasons], rows: b.lagging.map { p in
             [p.name, p.department ?? s.unassigned, s.rag(p.rag), p.reasons.map { s.reason($0.reason) }.joined(separator: t.reasonSeparator)]
@@ -50,10 +57,10 @@ public enum BulletinText {
         let problems = Section(title: t.overdueProblems, header: [s.problemTitle, s.name, s.ownerDepartment, s.deadline, t.daysLate, s.supervision],
                                rows: b.overdueProblems.map { p in
             [p.title, p.project ?? s.blank, p.ownerDepartment, p.deadline.iso, String(p.daysLate), p.supervision.map(s.problemLevel) ?? ""]
-        })
+        }, kinds: [.text, .text, .text, .date, .number, .text])
         var ranking = Section(title: t.ranking, header: [s.targets.rank, s.department, s.targets.score], rows: b.ranking.departments.map { d in
             [String(d.rank), d.department, Format.fixed2(d.score)]
-        })
+        }, kinds: [.number, .text, .number])
         ranking.lines = [b.ranking.formulaText[lang.rawValue] ?? ""]
         if b.ranking.departments.isEmpty { ranking.lines.insert(s.targets.noTargets, at: 0) }
         return [summary, changes, events(t.starts, b.starts, milestone: false), events(t.milestonesMet, b.milestonesMet, milestone: true),
@@ -99,5 +106,33 @@ public enum BulletinText {
         writer.stream.close()
         let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return Data([0xEF, 0xBB, 0xBF]) + data
+    }
+
+    /// The bulletin as an .xlsx workbook, one sheet per section (named by its title): a section
+    /// with a table has its header frozen on top, typed rows (dates as dates, days late, ranks and
+    /// scores as numbers), then its lines after a blank row; a section of lines only has them
+    /// under a header of its title. The first sheet starts with the bulletin's heading.
+    public static func workbook(_ b: Bulletin, lang: Language) throws -> Data {
+        func typed(_ text: String, _ kind: CellKind) -> XLSXCell {
+            switch kind {
+            case .date: if let d = try? CalendarDate(iso: text) { return .date(d) }
+            case .number: if let n = Double(text) { return .number(n) }
+            case .text: break
+            }
+            return text.isEmpty ? .empty : .text(text)
+        }
+        var sheets: [XLSXSheetData] = []
+        for (i, section) in sections(b, lang).enumerated() {
+            let lines = (i == 0 ? [heading(b, lang)] : []) + section.lines
+            if section.header.isEmpty {
+                sheets.append(XLSXSheetData(name: section.title, header: [section.title], rows: lines.map { [.text($0)] }))
+                continue
+            }
+            var rows = section.rows.map { row in row.enumerated().map { typed($0.element, $0.offset < section.kinds.count ? section.kinds[$0.offset] : .text) } }
+            if rows.isEmpty { rows = [[.text(lang.strings.bulletin.none)]] }
+            if !lines.isEmpty { rows += [[]] + lines.map { [.text($0)] } }
+            sheets.append(XLSXSheetData(name: section.title, header: section.header, rows: rows))
+        }
+        return try XLSXWriter.workbook(sheets)
     }
 }

@@ -53,8 +53,9 @@ public struct ImportService: Sendable {
 
         public init(data: Data, fileName: String, profile: String? = nil, mapping: (data: Data, fileName: String)? = nil,
                     zoneName: String? = nil, encoding: TextEncoding? = nil, dryRun: Bool = false,
-                    sizeLimit: Int = ProjectListImporter.defaultSizeLimit) {
+                    sizeLimit: Int = ProjectListImporter.defaultSizeLimit, sheet: String? = nil) {
             self.data = data
+            self.sheet = sheet
             self.fileName = fileName
             self.profile = profile
             self.mapping = mapping

@@ -156,7 +156,8 @@ extension Reporting {
         case "markdown": return Data(BulletinText.markdown(b, lang: lang).utf8)
         case "csv": return try BulletinText.csv(b, lang: lang)
         case "json": return Data(try Self.json(b).utf8)
-        default: throw Abort(.badRequest, reason: "format: use html, markdown, csv or json")
+        case "xlsx": return try BulletinText.workbook(b, lang: lang)
+        default: throw Abort(.badRequest, reason: "format: use html, markdown, csv, json or xlsx")
         }
     }
 

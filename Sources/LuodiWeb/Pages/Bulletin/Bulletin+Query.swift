@@ -27,6 +27,12 @@ enum BulletinPage {
                         name: "bulletin-\(b.period).csv")
     }
 
+    static func xlsx(_ req: Request) async throws -> Response {
+        guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
+        let b = try await load(req, zone)
+        return ListWorkbooks.response(try BulletinText.workbook(b, lang: req.language), name: "bulletin-\(b.period).xlsx")
+    }
+
     /// The period asked for, or by default the last period that has ended (the zone's cycle, else months).
     static func load(_ req: Request, _ zone: StoredZone) async throws -> Bulletin {
         let today = CalendarDate.today(timeZoneIdentifier: zone.zone.timeZone)

@@ -13,7 +13,8 @@ enum BulletinView {
                 .label(.text(s.reporting.period), .input(.type(.text), .name("period"), .value(attr(b.period)))),
                 .button(.type(.submit), .text(s.show)),
                 .a(.href(SiteURL.bulletinMarkdown.url(query)), .text("\(t.download) Markdown")),
-                .a(.href(SiteURL.bulletinCSV.url(query)), .text("\(t.download) CSV"))),
+                .a(.href(SiteURL.bulletinCSV.url(query)), .text("\(t.download) CSV")),
+                .a(.href(SiteURL.bulletinWorkbook.url(query)), .text("\(t.download) Excel"))),
             body(b, lang: lang))
     }
 

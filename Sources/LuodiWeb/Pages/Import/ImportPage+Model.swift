@@ -14,4 +14,6 @@ struct ImportPageModel {
     var message: String?
     /// The zone typed in the form, kept after a dry run.
     var zoneInput: String?
+    /// The sheet typed in the form, kept after a dry run.
+    var sheetInput: String?
 }

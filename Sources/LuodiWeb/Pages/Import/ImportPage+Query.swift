@@ -10,6 +10,8 @@ enum ImportPage {
         var file: File
         var profile: String?
         var zone: String?
+        /// For a workbook: the sheet by name or 1-based position (blank: the first).
+        var sheet: String?
     }
 
     static func form(_ req: Request) async throws -> Response {
@@ -28,14 +30,16 @@ enum ImportPage {
         let isSchedule = ScheduleImporter.handles(form.file.filename)
         let profile = isSchedule ? nil : (form.profile.flatMap { $0.isEmpty ? nil : $0 } ?? "luodi")
         let zone = form.zone.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0.trimmingWhitespace() }
+        let sheet = form.sheet.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0.trimmingWhitespace() }
         let report = try await req.importer.run(.init(data: data, fileName: form.file.filename, profile: profile, zoneName: zone,
-                                                      dryRun: true, sizeLimit: req.application.uploadLimit))
+                                                      dryRun: true, sizeLimit: req.application.uploadLimit, sheet: sheet))
         let storedProfile = profile ?? ""
         m.report = report
         m.zoneInput = zone
+        m.sheetInput = sheet
         try await req.uploads.prune(olderThan: pendingUploadLifetime)
         if report.ok {
-            m.pendingUpload = try await req.uploads.save(fileName: form.file.filename, profile: storedProfile, zoneName: zone, data: data)
+            m.pendingUpload = try await req.uploads.save(fileName: form.file.filename, profile: storedProfile, zoneName: zone, sheet: sheet, data: data)
         }
         return ImportPageView.render(m).response(status: report.ok ? .ok : .unprocessableEntity)
     }
@@ -50,10 +54,19 @@ enum ImportPage {
             return ImportPageView.render(m).response(status: .notFound)
         }
         let report = try await req.importer.run(.init(data: pending.data, fileName: pending.fileName, profile: pending.profile.isEmpty ? nil : pending.profile,
-                                                      zoneName: pending.zoneName, dryRun: false, sizeLimit: req.application.uploadLimit))
+                                                      zoneName: pending.zoneName, dryRun: false, sizeLimit: req.application.uploadLimit, sheet: pending.sheet))
         if report.committed { try await req.uploads.delete(id) }
         m.report = report
         return ImportPageView.render(m).response(status: report.ok ? .ok : .unprocessableEntity)
+    }
+
+    /// `/import/template.xlsx?profile=NAME`: the blank template of a bundled profile (default
+    /// `luodi`), Chinese or English by the reader's language.
+    static func template(_ req: Request) async throws -> Response {
+        let name = req.query[String.self, at: "profile"].flatMap { $0.isEmpty ? nil : $0 } ?? "luodi"
+        let mapping: Mapping
+        do { mapping = try BundledProfiles.named(name) } catch { throw Abort(.notFound, reason: "profile: \(error)") }
+        return ListWorkbooks.response(try ImportTemplate.workbook(mapping, chinese: req.language == .zhHans), name: "\(name)-template.xlsx")
     }
 
     private static func model(_ req: Request) async throws -> ImportPageModel {

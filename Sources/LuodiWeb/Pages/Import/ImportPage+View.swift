@@ -2,7 +2,7 @@ import Plot
 
 enum ImportPageView {
     static func render(_ m: ImportPageModel) -> HTML {
-        let s = m.lang.strings
+        let s = m.lang.strings, w = s.workbook
         return Layout.page(title: s.importTitle, lang: m.lang, section: .importing, path: m.path,
             .h1(.text(s.importTitle)),
             .p(.class("note"), .text(s.importIntro)),
@@ -13,8 +13,12 @@ enum ImportPageView {
                 .label(.text(s.zoneOverride), .input(.type(.text), .name("zone"), .value(attr(m.zoneInput ?? "")), .attribute(named: "list", value: "zones"))),
                 .element(named: "datalist", nodes: [.attribute(named: "id", value: "zones")] + m.zones.map { z in
                     .element(named: "option", nodes: [.attribute(named: "value", value: attr(z))]) }),
+                .label(.text(w.sheet), .input(.type(.text), .name("sheet"), .value(attr(m.sheetInput ?? "")), .placeholder(attr(w.sheetPlaceholder)))),
                 .button(.type(.submit), .text(s.dryRun))
             ),
+            .p(.class("note"), .strong(.text(w.templates + ": ")),
+               .group(m.profiles.map { p in .group(.a(.href(SiteURL.importTemplate.url([("profile", p)])), .text(p)), .text(" ")) }),
+               .text(" · " + w.templatesHelp)),
             .unwrap(m.message) { .p(.class("overdue"), .text($0)) },
             .unwrap(m.report) { r in
                 .div(

@@ -8,7 +8,8 @@ enum TargetsView {
         return Layout.page(title: t.title, lang: m.lang, section: .targets, path: m.path,
             .h1(.text("\(t.title) · \(r.zone)")),
             ZoneDateForm.node(lang: m.lang, action: SiteURL.targets.path, zones: m.zones, zone: r.zone, asOf: r.asOf.iso),
-            .p(.class("note"), .text("\(t.shareNote("\(r.timeElapsedShare.elapsed)/\(r.timeElapsedShare.total) = \(String(format: "%.2f", r.timeElapsedShare.percent))%")) · \(s.convention(m.convention))")),
+            .p(.class("note"), .text("\(t.shareNote("\(r.timeElapsedShare.elapsed)/\(r.timeElapsedShare.total) = \(String(format: "%.2f", r.timeElapsedShare.percent))%")) · \(s.convention(m.convention)) · "),
+               .a(.href(SiteURL.targetsWorkbook.url([("zone", r.zone), ("asOf", r.asOf.iso)])), .text("Excel (.xlsx)"))),
             .h2(.text("\(t.ranking) · \(r.asOf.year)")),
             r.departments.isEmpty ? .p(.class("note"), .text(t.noTargets)) : .group(
                 .table(

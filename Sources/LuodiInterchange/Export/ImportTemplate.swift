@@ -1,0 +1,101 @@
+import Foundation
+import LuodiCore
+
+/// A blank .xlsx import template for a profile or mapping: the first sheet's header is the
+/// columns the mapping reads (identity columns first, then its project, milestone or lead fields
+/// in their documented order), each coded column with a drop-down list of the words it accepts
+/// (the mapping's own `values`, else the glossary's words or the codes), money columns with the
+/// mapping's unit in the header; the second sheet says, column by column, what to write.
+/// The first sheet imports with the same profile as soon as rows are filled in.
+public enum ImportTemplate {
+    /// - Parameter chinese: prefer Chinese column names and words where the mapping has them.
+    /// - Throws: ZIPFoundation's errors.
+    public static func workbook(_ mapping: Mapping, chinese: Bool) throws -> Data {
+        let columns = self.columns(mapping, chinese: chinese)
+        var allowed: [Int: [String]] = [:]
+        for (i, c) in columns.enumerated() where !c.values.isEmpty { allowed[i] = c.values }
+        let input = XLSXSheetData(name: chinese ? "填写" : "Data", header: columns.map(\.header), rows: [], allowedValues: allowed)
+        let notes = XLSXSheetData(
+            name: chinese ? "填写说明" : "How to fill in",
+            header: chinese ? ["列", "必填", "内容", "可选值"] : ["Column", "Required", "What to write", "Allowed values"],
+            rows: columns.map { c in
+                [.text(c.header), .text(c.required ? (chinese ? "是" : "yes") : ""), .text(c.format), .text(c.values.joined(separator: chinese ? "、" : ", "))]
+            } + [[], [.text(mapping.description ?? mapping.name)]])
+        return try XLSXWriter.workbook([input, notes])
+    }
+
+    /// One column of a template.
+    struct Column: Equatable {
+        var header: String
+        var required: Bool
+        var format: String
+        var values: [String]
+    }
+
+    static let dateFields: Set<String> = ["statisticalEnrollment", "plannedStart", "plannedFinish", "actualStart", "actualFinish",
+                                          "leadOn", "negotiatingOn", "signedOn", "registeredOn", "landedOn", "startedOn", "operatingOn", "lostOn"]
+    static let moneyFields: Set<String> = ["totalInvestment", "annualPlannedInvestment", "completedInvestment", "budget", "spent", "intendedInvestment"]
+
+    static func columns(_ mapping: Mapping, chinese: Bool) -> [Column] {
+        func name(_ column: Mapping.ColumnName) -> String {
+            let names = column.alternatives
+            return chinese ? (names.first { $0.unicodeScalars.contains { $0.value >= 0x2E80 } } ?? names[0]) : names[0]
+        }
+        var out: [Column] = []
+        func add(_ field: String, _ source: Mapping.FieldSource?, section: String) {
+            guard let source, let column = source.column, !out.contains(where: { $0.header == name(column) }) else { return }
+            var header = name(column)
+            var format = chinese ? "文字" : "text"
+            if dateFields.contains(field) {
+                format = chinese ? "日期,如 2021-03-31(或 Excel 日期)" : "a date such as 2021-03-31 (or an Excel date)"
+            } else if moneyFields.contains(field) {
+                let unit = source.unit ?? mapping.moneyUnit ?? .one
+                let word: String
+                switch unit {
+                case .one: word = chinese ? "元(或该币种的单位)" : "whole units of the currency"
+                case .wan: word = chinese ? "万元" : "万 (10,000 units)"
+                case .yi: word = chinese ? "亿元" : "亿 (100,000,000 units)"
+                }
+                // A lead list's amounts are in its currency column's money: 万, not 万元.
+                let currencyWord = mapping.lead == nil ? "元" : ""
+                if chinese, unit != .one, HeaderIndex.split(header).1 == nil { header += (unit == .wan ? "（万" : "（亿") + currencyWord + "）" }
+                format = chinese ? "金额,单位\(word);单元格可写 8.5亿元、3000万元" : "an amount in \(word); a cell may say 8.5亿元 or $1,234.50"
+            } else if field == "predecessors" {
+                format = chinese ? "前置节点:供地 FS+10; 规划许可" : "predecessors: 供地 FS+10; 规划许可"
+            } else if field == "projectCode" {
+                format = chinese ? "项目代码 YYYY-AAAAAA-II-TT-NNNNNN" : "national project code YYYY-AAAAAA-II-TT-NNNNNN"
+            }
+            out.append(Column(header: header, required: source.required == true, format: format,
+                              values: values(field, section: section, source: source, chinese: chinese)))
+        }
+        let fieldColumns = Set((Array(mapping.project.values) + Array((mapping.lead ?? [:]).values)).compactMap { $0.column.map(name) })
+        // An identity column that is also a field's (项目名称) comes with that field.
+        for identity in mapping.identity.columns where !fieldColumns.contains(name(identity)) {
+            out.append(Column(header: name(identity), required: false, format: chinese ? "编号:同一编号的行属于同一项目" : "key: rows of one key are one project", values: []))
+        }
+        if let lead = mapping.lead {
+            for field in LeadListImporter.fields { add(field, lead[field], section: "lead") }
+        } else {
+            for field in ProjectField.allCases { add(field.rawValue, mapping.project[field.rawValue], section: "project") }
+            for field in MilestoneField.allCases { add(field.rawValue, mapping.milestone?[field.rawValue], section: "milestone") }
+        }
+        return out
+    }
+
+    /// The words a coded column accepts: the mapping's own list, else the glossary's words (or codes).
+    static func values(_ field: String, section: String, source: Mapping.FieldSource, chinese: Bool) -> [String] {
+        if let own = source.values {
+            // An English template of a list whose words are Chinese offers the codes (accepted too).
+            let chineseWords = own.keys.contains { $0.unicodeScalars.contains { $0.value >= 0x2E80 } }
+            return !chinese && chineseWords ? Set(own.values).sorted() : own.keys.sorted()
+        }
+        switch (section, field) {
+        case ("project", "category"): return ProjectCategory.allCases.map { CodedWords.category($0, chinese: chinese) }
+        case ("project", "projectClass"): return ProjectClass.allCases.map { CodedWords.projectClass($0, chinese: chinese) }
+        case ("project", "stage"): return Stage.allCases.map { CodedWords.stage($0, chinese: chinese) }
+        case ("milestone", "kind"): return MilestoneKind.allCases.map { CodedWords.milestoneKind($0, chinese: chinese) }
+        case ("lead", "channel"): return LeadChannel.allCases.map(\.rawValue)
+        default: return []
+        }
+    }
+}

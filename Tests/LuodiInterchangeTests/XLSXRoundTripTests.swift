@@ -1,0 +1,103 @@
+import Foundation
+import LuodiCore
+import Testing
+import ZIPFoundation
+@testable import LuodiInterchange
+
+/// A workbook saved by LibreOffice, the project list written in the template's shape, and the
+/// import templates.
+@Suite struct XLSXRoundTripTests {
+    @Test func aLibreOfficeSheetWithATwoRowHeaderAndFormulas() throws {
+        let sheet = try XLSXSheet(data: try fixture("libreoffice-merged-header.xlsx"), file: "lo.xlsx", sheet: "2022年重点项目")
+        // The header is rows 2–3 read as one: names from row 3, else row 2 (项目名称); 编号 and 责任单位
+        // merged down; 投资情况 (merged over D2:F2) is only the group's label.
+        #expect(sheet.headerRow == 3)
+        #expect(sheet.header == ["编号", "项目名称", "责任单位", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）", "计划开工", "计划竣工"])
+        // Formulas read as the values LibreOffice stored: ROUND(20000 × 0.35, 2) = 7000; 4.5 × 10000 = 45000; 15000 ÷ 4 = 3750
+        #expect(sheet.rows == [["LO-1", "智能装备产业园", "招商一局", "80000", "20000", "7000", "2022-03-15", "2023-12-31"],
+                               ["LO-2", "滨海大道改造工程", "建设局", "45000", "15000", "3750", "2022-05-01", "2022-11-30"]])
+        let plan = try ProjectListImporter.plan(table: CSVTable(sheet: sheet), mapping: try BundledProfiles.named("luodi"), zoneName: "测试开发区")
+        let p = try #require(plan.projects.first { $0.project.key == "LO-2" }?.project)
+        // 45000 万元 = 450,000,000 yuan; 3750 万元 = 37,500,000 yuan
+        #expect(p.totalInvestment == cny(yuan: 450_000_000) && p.completedInvestment == cny(yuan: 37_500_000) && p.department == "建设局")
+    }
+
+    @Test func aCurrencyInTheHeaderIsTheZones() throws {
+        // (USD) in the header: the zone is in dollars, whatever the profile's default (CNY)
+        let plan = try ProjectListImporter.plan(data: Data("编号,项目名称,总投资 (USD)\nA,School,\"1,234.50\"\n".utf8), file: "usd.csv",
+                                                mapping: try BundledProfiles.named("luodi"), zoneName: "NYC")
+        #expect(plan.zone.currency == .usd && plan.projects[0].project.totalInvestment == Money(minorUnits: 123_450, currency: .usd))
+        // two currencies in one list are refused, naming the column
+        let issues = try errors("编号,项目名称,总投资（万元）,年度计划投资 (USD)\nA,B,1,2\n")
+        #expect(issues.map(\.description) == ["list.csv:1:年度计划投资 (USD): this column is in USD but '总投资（万元）' is in CNY; amounts in different currencies are never mixed in one list"])
+    }
+
+    @Test func predecessorsWriteAsTheyParse() throws {
+        let links = [MilestoneLink(predecessor: "供地", successor: "开工"),
+                     MilestoneLink(predecessor: "规划许可", successor: "开工", type: .startToStart, lagDays: -2),
+                     MilestoneLink(predecessor: "开工", successor: "竣工", type: .finishToFinish, lagDays: 120)]
+        #expect(PredecessorSyntax.format(links, successor: "开工") == "供地; 规划许可 SS-2")
+        #expect(PredecessorSyntax.format(links, successor: "竣工") == "开工 FF+120")
+        let back = try PredecessorSyntax.parse("供地; 规划许可 SS-2")
+        #expect(back.map(\.0) == ["供地", "规划许可"] && back.map(\.1) == [.finishToStart, .startToStart] && back.map(\.2) == [0, -2])
+    }
+
+    @Test func theProjectListSheetIsTheTemplatesShape() throws {
+        var p = Project(key: "JM-01", name: "新能源汽车零部件产业园")
+        p.category = .industrial
+        p.stage = .preparing
+        p.totalInvestment = cny(yuan: 500_000_000)
+        p.completedInvestment = Money(minorUnits: 1_234_567_891, currency: .cny)   // 12,345,678.91 yuan = 1234.567891 万元
+        var start = Milestone(name: "开工", kind: .start)
+        start.plannedFinish = date("2021-03-01")
+        var finish = Milestone(name: "竣工", kind: .completion)
+        finish.plannedFinish = date("2022-12-31")
+        let plan = ProjectPlan(project: p, milestones: [start, finish], links: [MilestoneLink(predecessor: "开工", successor: "竣工", lagDays: 300)])
+        let sheets = try ProjectListSheets(currency: .cny, chinese: true)
+        let sheet = sheets.milestones([plan], sheetName: "清单")
+        #expect(sheet.header.prefix(4) == ["编号", "项目名称", "项目代码", "项目类别"] && sheet.header.contains("总投资（万元）") && sheet.header.contains("前置节点"))
+        let total = try #require(sheet.header.firstIndex(of: "总投资（万元）")), done = try #require(sheet.header.firstIndex(of: "累计完成投资（万元）"))
+        let predecessors = try #require(sheet.header.firstIndex(of: "前置节点"))
+        // two milestone rows; the project's fields on the first only, the identity on both
+        #expect(sheet.rows.count == 2 && sheet.rows[0][3] == .text("产业项目") && sheet.rows[1][3] == .empty && sheet.rows[1][0] == .text("JM-01"))
+        #expect(sheet.rows[0][total] == .decimal(50000) && sheet.rows[0][done] == .decimal(Decimal(string: "1234.567891")!))
+        #expect(sheet.rows[1][predecessors] == .text("开工 FS+300"))
+        // written and read back through the profile: the same plan
+        let data = try XLSXWriter.workbook([sheet])
+        let back = try ProjectListImporter.plan(table: CSVTable(sheet: try XLSXSheet(data: data, file: "x.xlsx")), mapping: try BundledProfiles.named("luodi"))
+        #expect(back.projects.map(\.project) == [p] && back.projects[0].milestones == [start, finish] && back.projects[0].links == plan.links)
+    }
+
+    @Test func templatesListTheProfilesColumnsWithTheirValues() throws {
+        let columns = ImportTemplate.columns(try BundledProfiles.named("luodi"), chinese: true)
+        #expect(columns.map(\.header) == ["编号", "项目名称", "项目代码", "项目类别", "项目性质", "项目阶段", "产业链", "责任单位", "包保领导", "建设单位", "建设地点",
+                                          "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）", "入库日期", "计划开工", "计划竣工", "实际开工", "进展情况", "来源",
+                                          "节点名称", "节点类型", "节点计划开始", "节点计划完成", "节点实际开始", "节点实际完成", "节点原始状态", "节点预算（万元）",
+                                          "节点已支出（万元）", "前置节点"])
+        #expect(columns[1].required && columns[3].values == ["产业项目", "基础设施", "社会事业", "城市配套"])
+        #expect(columns[5].values == ["线索", "洽谈", "签约", "注册", "前期手续", "在建", "竣工", "投产"])
+        // the lead template offers the profile's own words, or its codes in English
+        let leads = ImportTemplate.columns(try BundledProfiles.named("leads"), chinese: true)
+        #expect(leads.first { $0.header == "币种" }?.values == ["人民币", "日元", "欧元", "港元", "美元"])
+        #expect(ImportTemplate.columns(try BundledProfiles.named("leads"), chinese: false).first { $0.header == "currency" }?.values == ["CNY", "EUR", "HKD", "JPY", "USD"])
+        // The workbook: the list sheet's drop-downs as Excel stores them, and its header imports.
+        let data = try ImportTemplate.workbook(try BundledProfiles.named("luodi"), chinese: true)
+        let archive = try Archive(data: data, accessMode: .read)
+        var xml = Data()
+        _ = try archive.extract(try #require(archive["xl/worksheets/sheet1.xml"])) { xml.append($0) }
+        let text = String(decoding: xml, as: UTF8.self)
+        #expect(text.contains(#"<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="D2:D1000"><formula1>&quot;产业项目,基础设施,社会事业,城市配套&quot;</formula1></dataValidation>"#))
+        let header = columns.map(\.header)
+        var row = Array(repeating: "", count: header.count)
+        row[1] = "模板项目"; row[3] = "基础设施"; row[11] = "1.5亿元"
+        let csv = header.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n"
+        let plan = try ProjectListImporter.plan(data: Data(csv.utf8), file: "t.csv", mapping: try BundledProfiles.named("luodi"))
+        #expect(plan.projects.map(\.project.category) == [.infrastructure] && plan.projects[0].project.totalInvestment == cny(yuan: 150_000_000))
+    }
+
+    @Test func listFormulasStayWithinExcelsLimit() {
+        #expect(XLSXWriter.listFormula(["a,b", #"say "hi""#]) == #""ab,say ""hi""""#)
+        let long = (1...100).map { "选项\($0)" }
+        #expect(XLSXWriter.listFormula(long).count <= 255)
+    }
+}

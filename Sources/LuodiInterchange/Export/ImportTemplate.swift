@@ -20,7 +20,7 @@ public enum ImportTemplate {
             header: chinese ? ["列", "必填", "内容", "可选值"] : ["Column", "Required", "What to write", "Allowed values"],
             rows: columns.map { c in
                 [.text(c.header), .text(c.required ? (chinese ? "是" : "yes") : ""), .text(c.format), .text(c.values.joined(separator: chinese ? "、" : ", "))]
-            } + [[], [.text(mapping.description ?? mapping.name)]])
+            } + [[], [.empty, .empty, .text(mapping.description ?? mapping.name)]])
         return try XLSXWriter.workbook([input, notes])
     }
 

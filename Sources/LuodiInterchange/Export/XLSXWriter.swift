@@ -33,7 +33,7 @@ public struct XLSXSheetData: Sendable {
 
 /// Writes Office Open XML workbooks (ECMA-376) with ZIPFoundation: inline strings, numbers,
 /// dates with a date format, a frozen bold header, column widths that fit Chinese text (a CJK
-/// character counts two). Text is only ever a string cell, so a cell that starts with `=`, `+`,
+/// character counts two), drop-down lists, printing on A4 landscape one page wide. Text is only ever a string cell, so a cell that starts with `=`, `+`,
 /// `-` or `@` stays text in Excel and WPS (no formula is written at all).
 public enum XLSXWriter {
     /// The workbook's bytes.
@@ -57,7 +57,7 @@ public enum XLSXWriter {
             """)
         try add("xl/workbook.xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(names.enumerated().map { #"<sheet name="\#(escape($0.element))" sheetId="\#($0.offset + 1)" r:id="rId\#($0.offset + 1)"/>"# }.joined())</sheets></workbook>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(names.enumerated().map { #"<sheet name="\#(escape($0.element))" sheetId="\#($0.offset + 1)" r:id="rId\#($0.offset + 1)"/>"# }.joined())</sheets><definedNames>\(names.enumerated().map { #"<definedName name="_xlnm.Print_Titles" localSheetId="\#($0.offset)">'\#(escape($0.element.replacingOccurrences(of: "'", with: "''")))'!$1:$1</definedName>"# }.joined())</definedNames></workbook>
             """)
         try add("xl/_rels/workbook.xml.rels", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -90,6 +90,11 @@ public enum XLSXWriter {
             return min(60, max(8, (texts.map(displayWidth).max() ?? 8) + 2))
         }
         var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        // Printed on A4 landscape, the header row repeated on each page (the workbook's
+        // Print_Titles); a sheet up to 180 characters wide fits one page wide, a wider one keeps
+        // its size and continues on the next pages (text shrunk to fit would be unreadable).
+        let fits = widths.reduce(0, +) <= 180
+        if fits { out += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"# }
         out += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
         if width > 0 { out += "<cols>" + widths.enumerated().map { #"<col min="\#($0.offset + 1)" max="\#($0.offset + 1)" width="\#($0.element)" customWidth="1"/>"# }.joined() + "</cols>" }
         out += "<sheetData>"
@@ -120,6 +125,8 @@ public enum XLSXWriter {
             }
             out += "</dataValidations>"
         }
+        out += #"<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>"#
+        out += fits ? #"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"# : #"<pageSetup paperSize="9" orientation="landscape"/>"#
         return out + "</worksheet>"
     }
 

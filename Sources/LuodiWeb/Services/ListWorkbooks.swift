@@ -73,7 +73,8 @@ enum ListWorkbooks {
     static func ranking(_ r: RankingReport, lang: Language) throws -> Data {
         let t = lang.strings.targets, w = lang.strings.workbook, s = lang.strings
         func round2(_ x: Double) -> XLSXCell { .number((x * 100).rounded() / 100) }
-        let ranks: [[XLSXCell]] = r.departments.map { [.number(Double($0.rank)), .text($0.department), round2($0.score)] }
+        var ranks: [[XLSXCell]] = r.departments.map { [.number(Double($0.rank)), .text($0.department), round2($0.score)] }
+        if ranks.isEmpty { ranks = [[.text(t.noTargets)]] }
         let detail: [[XLSXCell]] = r.departments.flatMap { d in
             d.contributions.map { c in
                 [.text(d.department), .text(c.metricName), .text(c.unit), .number(c.annualTarget), .number(c.actualToDate),

@@ -218,7 +218,7 @@ extension Strings {
         overdue: "逾期", timeline: "节点时间轴", planned: "计划", actual: "实际", reasons: "亮灯原因",
         greenNoReasons: "绿灯:没有触发任何亮灯规则。", noMilestones: "尚无节点。", blank: "—",
         importTitle: "导入项目清单",
-        importIntro: "上传 CSV 文件(UTF-8 或 GBK/GB18030),选择导入模板,先试运行查看结果;确认无误后再写入。任何一行有错误,整个文件都不会写入。",
+        importIntro: "上传 CSV 文件(UTF-8 或 GBK/GB18030)或 Excel 工作簿(.xlsx,可指定工作表),也可上传 MS Project/P6 进度文件;选择导入方案,先试运行查看结果;确认无误后再写入。任何一行有错误,整个文件都不会写入。",
         file: "文件", profile: "导入模板",
         profileHelp: { switch $0 {
             case "luodi": return "落地标准模板(中英文表头,金额默认万元)"
@@ -306,7 +306,7 @@ extension Strings {
         overdue: "Overdue", timeline: "Milestone timeline", planned: "Planned", actual: "Actual", reasons: "Why this light",
         greenNoReasons: "Green: no rule was triggered.", noMilestones: "No milestones yet.", blank: "—",
         importTitle: "Import a project list",
-        importIntro: "Upload a CSV file (UTF-8 or GBK/GB18030), choose its profile and check the dry run before writing. If any row has an error, nothing from the file is written.",
+        importIntro: "Upload a CSV file (UTF-8 or GBK/GB18030), an Excel workbook (.xlsx; name the sheet if it is not the first) or an MS Project/P6 schedule, choose its profile and check the dry run before writing. If any row has an error, nothing from the file is written.",
         file: "File", profile: "Profile",
         profileHelp: { switch $0 {
             case "luodi": return "Luodi template (Chinese or English headers, money in 万元 by default)"

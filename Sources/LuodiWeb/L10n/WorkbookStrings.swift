@@ -34,7 +34,7 @@ extension WorkbookStrings {
         excel: "Excel", fullList: "Projects and milestones (Excel)",
         fullListHelp: "One row per milestone, the project's fields on its first row; re-imports with profile luodi (projects of the same key are updated, unchanged ones stay as they are).",
         milestoneState: "Milestone state", done: "Done", inProgress: "In progress", notStarted: "Not started", raisedOn: "Raised on",
-        templates: "Import templates (Excel)", sheet: "Sheet", sheetPlaceholder: "name or number; default the first",
+        templates: "Import templates (Excel)", sheet: "Sheet", sheetPlaceholder: "name or no. (1st)",
         templatesHelp: "Blank templates: the header is the profile's column names, coded columns offer their allowed values, the second sheet says how to fill it in.",
         line: "Text", targetDetail: "Targets in detail", completionPercent: "Completion (%)", sharePercent: "Time elapsed (%)")
 }

@@ -56,8 +56,15 @@ struct AccessMiddleware: AsyncMiddleware {
     private func checkCSRF(_ req: Request, expected: String, api: Bool) async throws {
         var given = req.headers.first(name: "X-CSRF-Token")
         if given == nil, !api, let type = req.content.contentType, type == .urlEncodedForm || type.type == "multipart" {
-            _ = try await req.body.collect(upTo: req.application.routes.defaultMaxBodySize.value)
-            given = try? req.content.get(String.self, at: "_csrf")
+            // Collected into the request (Body.collect(max:) keeps it for the handler; iterating
+            // the body as a sequence would use it up). A multipart form is an upload (a list or a
+            // photo), allowed up to the largest upload a route takes; the route checks its own.
+            let limit = type.type == "multipart" ? max(req.application.uploadLimit + 1024 * 1024, ReportPhotos.collectLimit)
+                                                 : req.application.routes.defaultMaxBodySize.value
+            _ = try await req.body.collect(max: limit).get()
+            // A struct of the one field: only that field is decoded, whatever else the form holds.
+            struct Token: Decodable { var _csrf: String }
+            given = (try? req.content.decode(Token.self))?._csrf
         }
         guard let given, given == expected else {
             throw Abort(.forbidden, reason: api

@@ -33,6 +33,22 @@ import VaporTesting
                 let after = try await app.portfolioRepository.projects(zoneID: reimported.id).map(\.plan).sorted { $0.project.key < $1.project.key }
                 #expect(after.count == count && after == before)
             }
+            // The 11 sample leads, exported and imported after their projects into the copy: the
+            // same leads, moves and amounts, each linked to the copy's project of the same key.
+            let cn = "山东青岛重点项目(新闻汇编)"
+            let leadList = try await app.download("/leads.xlsx?zone=\(cn.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)&lang=zh-Hans")
+            let leadImport = try await service.run(.init(data: leadList, fileName: "leads.xlsx", profile: "leads", zoneName: cn + " 副本"))
+            #expect(leadImport.errors == [] && leadImport.leads == 11)
+            let repo = LeadRepository(db: app.db)
+            let cnZone = try #require(try await app.portfolioRepository.zone(named: cn)), cnCopy = try #require(try await app.portfolioRepository.zone(named: cn + " 副本"))
+            func leadsByTitle(_ zone: StoredZone) async throws -> [(Lead, [LeadStage], [CalendarDate], String?)] {
+                let keys = Dictionary(uniqueKeysWithValues: try await app.portfolioRepository.projects(zoneID: zone.id).map { ($0.id, $0.plan.project.key) })
+                return try await repo.leads(zoneID: zone.id).sorted { $0.lead.title < $1.lead.title }
+                    .map { ($0.lead, $0.transitions.map(\.to), $0.transitions.map(\.on), $0.projectID.flatMap { keys[$0] }) }
+            }
+            let leadsBefore = try await leadsByTitle(cnZone), leadsAfter = try await leadsByTitle(cnCopy)
+            #expect(leadsAfter.map(\.0) == leadsBefore.map(\.0) && leadsAfter.map(\.1) == leadsBefore.map(\.1))
+            #expect(leadsAfter.map(\.2) == leadsBefore.map(\.2) && leadsAfter.map(\.3) == leadsBefore.map(\.3) && leadsAfter.allSatisfy { $0.3 != nil })
             // The NYC list in dollars: P.S. 19's boiler conversion, its Scope phase budgeted at $68,660
             let nyc = try XLSXSheet(data: try await app.download("/milestones.xlsx?zone=NYC%20School%20Construction%20Authority&lang=en"), file: "nyc.xlsx")
             #expect(nyc.header.contains("total_investment (USD)") && nyc.header.contains("milestone_budget (USD)"))
@@ -134,7 +150,11 @@ import VaporTesting
             #expect(problems.rows == [["=用电", "新能源汽车零部件产业园", "供电公司", "待办", "功能区", "2021-03-01", "企业", "2021-03-31", "逾期", ""]])
             // The lead: 50,000,000 dollars as a number with its currency beside it, signed on 2021-03-15
             let leads = try await sheet("/leads.xlsx?lang=zh-Hans")
-            #expect(leads.rows == [["锂电池隔膜项目", "恩捷股份", "", "展会招商", "签约", "50000000", "USD", "招商一局", "2021-03-15", "2021-03-15"]])
+            // the lead-list template's columns: 5,000 万 of dollars, 展会招商, first recorded as signed on 2021-03-15
+            #expect(leads.header.prefix(8) == ["项目名称", "投资方", "来源国家/地区", "所属集团", "招商渠道", "产业链", "意向投资（万）", "币种"] && leads.header.last == "当前阶段")
+            let lead = try #require(leads.rows.first)
+            #expect(lead[0...2] == ["锂电池隔膜项目", "恩捷股份", ""] && lead[4] == "展会招商" && lead[6...8] == ["5000", "美元", "招商一局"])
+            #expect(lead[12...15] == ["", "", "2021-03-15", ""] && lead.last == "签约")
         }
     }
 }

@@ -34,6 +34,7 @@ public enum ImportTemplate {
 
     static let dateFields: Set<String> = ["statisticalEnrollment", "plannedStart", "plannedFinish", "actualStart", "actualFinish",
                                           "leadOn", "negotiatingOn", "signedOn", "registeredOn", "landedOn", "startedOn", "operatingOn", "lostOn"]
+    /// The money fields of project, milestone and lead sections (their headers carry the unit).
     static let moneyFields: Set<String> = ["totalInvestment", "annualPlannedInvestment", "completedInvestment", "budget", "spent", "intendedInvestment"]
 
     static func columns(_ mapping: Mapping, chinese: Bool) -> [Column] {

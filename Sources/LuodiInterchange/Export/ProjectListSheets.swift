@@ -28,13 +28,11 @@ public struct ProjectListSheets: Sendable {
     /// The template's milestone fields, in the template's order.
     static let milestoneFields: [MilestoneField] = [.name, .kind, .plannedStart, .plannedFinish, .actualStart, .actualFinish, .predecessors,
                                                     .status, .budget, .spent]
-    static let moneyFields: Set<String> = ["totalInvestment", "annualPlannedInvestment", "completedInvestment", "budget", "spent"]
-
     /// The header of one column: the profile's Chinese or English name, with the money unit.
     func header(_ column: Mapping.ColumnName?, field: String) -> String {
         let names = column?.alternatives ?? [field]
         let name = chinese ? (names.first { $0.unicodeScalars.contains { $0.value >= 0x2E80 } } ?? names[0]) : names[0]
-        guard Self.moneyFields.contains(field) else { return name }
+        guard ImportTemplate.moneyFields.contains(field) else { return name }
         let unit = currency == .cny ? "万元" : currency.code
         return chinese ? "\(name)（\(unit)）" : "\(name) (\(unit))"
     }

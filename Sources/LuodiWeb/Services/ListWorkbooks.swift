@@ -28,7 +28,8 @@ public enum ListWorkbook: String, CaseIterable, Sendable {
             return (try ListWorkbooks.problems(try await ProblemRepository(db: db).problems(zoneID: zone.id, asOf: day), asOf: day, lang: lang),
                     "problems-\(day.iso).xlsx")
         case .leads:
-            return (try ListWorkbooks.leads(try await LeadRepository(db: db).leads(zoneID: zone.id), lang: lang), "leads.xlsx")
+            let keys = Dictionary(try await service.repository.projects(zoneID: zone.id).map { ($0.id, $0.plan.project.key) }, uniquingKeysWith: { a, _ in a })
+            return (try ListWorkbooks.leads(try await LeadRepository(db: db).leads(zoneID: zone.id), projectKeys: keys, lang: lang), "leads.xlsx")
         case .targets:
             let report = try await RankingReport.load(db, zone: zone, asOf: asOf, period: period)
             return (try ListWorkbooks.ranking(report, lang: lang), "targets-\(report.asOf.iso).xlsx")
@@ -52,18 +53,12 @@ enum ListWorkbooks {
                                                       rows: rows)])
     }
 
-    /// Every lead of the zone: stage, investor, intended investment in its currency (whole units
-    /// with the currency in its own column, never mixed), first contact and signing dates.
-    static func leads(_ leads: [StoredLead], lang: Language) throws -> Data {
-        let l = lang.strings.leads, s = lang.strings
-        let rows: [[XLSXCell]] = leads.map { x in
-            [.text(x.lead.title), .text(x.lead.investor.name), .text(x.lead.investor.origin ?? ""), .text(l.channel(x.lead.channel)),
-             .text(l.stage(x.stage)), x.lead.intendedInvestment.map { .number($0.majorUnits) } ?? .empty, .text(x.lead.intendedInvestment?.currency.code ?? ""),
-             .text(x.lead.ownerDepartment), x.transitions.first.map { .date($0.on) } ?? .empty,
-             x.transitions.first { ($0.to.rank ?? -1) >= (LeadStage.signed.rank ?? 0) }.map { .date($0.on) } ?? .empty]
-        }
-        return try XLSXWriter.workbook([XLSXSheetData(name: l.title, header: [l.leadTitle, l.investor, l.origin, l.channelLabel, l.firstStage, l.intended,
-                                                                              l.currency, s.ownerDepartment, l.stage(.lead), l.stage(.signed)], rows: rows)])
+    /// Every lead of the zone in the lead-list template's shape (`LeadListSheet`): re-importable
+    /// with profile `leads`, its project named by key; the current stage last.
+    static func leads(_ leads: [StoredLead], projectKeys: [UUID: String], lang: Language) throws -> Data {
+        let l = lang.strings.leads
+        let entries = leads.map { LeadListEntry(lead: $0.lead, stage: $0.stage, transitions: $0.transitions, projectKey: $0.projectID.flatMap { projectKeys[$0] }) }
+        return try XLSXWriter.workbook([try LeadListSheet(chinese: lang == .zhHans).sheet(entries, sheetName: l.title, stageHeader: l.firstStage, stageName: l.stage)])
     }
 
     /// The ranking and the targets behind it at the report's date: a sheet of ranks and scores

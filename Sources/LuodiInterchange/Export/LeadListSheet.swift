@@ -1,0 +1,71 @@
+import Foundation
+import LuodiCore
+
+/// One lead as the lead list holds it: its record, its moves and the key of its project.
+public struct LeadListEntry: Sendable {
+    public let lead: Lead
+    public let stage: LeadStage
+    public let transitions: [LeadTransition]
+    public let projectKey: String?
+
+    public init(lead: Lead, stage: LeadStage, transitions: [LeadTransition], projectKey: String?) {
+        self.lead = lead
+        self.stage = stage
+        self.transitions = transitions
+        self.projectKey = projectKey
+    }
+}
+
+/// The lead list as a worksheet in the shape of the lead-list template (profile `leads`), so it
+/// re-imports with that profile: the profile's column names, channel and currency in the
+/// profile's own words (展会招商, 美元) in Chinese and as codes in English, the intended
+/// investment in 万 of its own currency (`意向投资（万）`: 5000 with 美元 is 50,000,000 dollars),
+/// the day each stage was first reached, the lost day and reason, then the current stage.
+/// What a list row cannot hold stays on the lead's page: notes, capital, and moves back or on hold
+/// (a history with those re-imports as its first reaching of each stage).
+public struct LeadListSheet: Sendable {
+    public let chinese: Bool
+    private let template: Mapping
+
+    /// - Throws: `ImportIssue` if the bundled `leads` profile cannot be read (a packaging fault).
+    public init(chinese: Bool) throws {
+        self.chinese = chinese
+        template = try BundledProfiles.named("leads")
+    }
+
+    static let stageFields: [(String, LeadStage)] = LeadListImporter.stageDates
+
+    /// - Parameter stageHeader: the last column's header (the current stage), in the reader's language.
+    /// - Parameter stageName: the current stage's name in the reader's language.
+    public func sheet(_ entries: [LeadListEntry], sheetName: String, stageHeader: String, stageName: (LeadStage) -> String) -> XLSXSheetData {
+        let fields = ["title", "investor", "origin", "parentGroup", "channel", "industryCluster", "intendedInvestment", "currency",
+                      "ownerDepartment", "officer", "projectCode", "projectKey"] + Self.stageFields.map(\.0) + ["lostOn", "lostReason", "by"]
+        let header = fields.map { field -> String in
+            let names = template.lead?[field]?.column?.alternatives ?? [field]
+            let name = chinese ? (names.first { $0.unicodeScalars.contains { $0.value >= 0x2E80 } } ?? names[0]) : names[0]
+            return field == "intendedInvestment" ? (chinese ? "\(name)（万）" : "\(name) (万)") : name
+        }
+        func word(_ field: String, _ code: String) -> String {
+            guard chinese, let values = template.lead?[field]?.values else { return code }
+            // The longest word for the code: 展会招商 rather than 展会.
+            return values.filter { $0.value == code }.map(\.key).max { ($0.count, $1) < ($1.count, $0) } ?? code
+        }
+        func text(_ t: String?) -> XLSXCell { t.map(XLSXCell.text) ?? .empty }
+        let rows: [[XLSXCell]] = entries.map { e in
+            let l = e.lead
+            var amount = XLSXCell.empty
+            if let m = l.intendedInvestment {
+                var v = Decimal(m.minorUnits)
+                for _ in 0..<(m.currency.minorUnitDigits + 4) { v /= 10 }
+                amount = .decimal(v)
+            }
+            let reached = Self.stageFields.map { _, stage in e.transitions.first { $0.to == stage }.map { XLSXCell.date($0.on) } ?? .empty }
+            let lost = e.stage == .lost ? e.transitions.last { $0.to == .lost } : nil
+            return [.text(l.title), .text(l.investor.name), text(l.investor.origin), text(l.investor.parentGroup), .text(word("channel", l.channel.rawValue)),
+                    text(l.industryCluster), amount, l.intendedInvestment.map { .text(word("currency", $0.currency.code)) } ?? .empty,
+                    .text(l.ownerDepartment), text(l.officer), text(l.projectCode?.value), text(e.projectKey)]
+                + reached + [lost.map { .date($0.on) } ?? .empty, text(lost?.reason), text(e.transitions.first?.by), .text(stageName(e.stage))]
+        }
+        return XLSXSheetData(name: sheetName, header: header + [stageHeader], rows: rows)
+    }
+}

@@ -101,3 +101,73 @@ import ZIPFoundation
         #expect(XLSXWriter.listFormula(long).count <= 255)
     }
 }
+
+/// Workbooks no spreadsheet program writes, or writes rarely: refused with the cell named, or
+/// read within the table's own extent.
+@Suite struct XLSXStrangeSheetTests {
+    /// A workbook whose first sheet is `sheetData` (and what follows it) as given.
+    func workbook(_ sheetData: String) throws -> Data {
+        let base = try XLSXWriter.workbook([XLSXSheetData(name: "清单", header: ["x"], rows: [])])
+        let source = try Archive(data: base, accessMode: .read)
+        let out = try Archive(data: Data(), accessMode: .create)
+        for entry in source {
+            var bytes = Data()
+            _ = try source.extract(entry) { bytes.append($0) }
+            if entry.path == "xl/worksheets/sheet1.xml" {
+                bytes = Data(#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\#(sheetData)</worksheet>"#.utf8)
+            }
+            try out.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count)) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return try #require(out.data)
+    }
+
+    func refusal(_ data: Data) -> String {
+        do { _ = try XLSXSheet(data: data, file: "f.xlsx"); return "" } catch { return "\(error)" }
+    }
+
+    func cell(_ ref: String, _ text: String) -> String { #"<c r="\#(ref)" t="inlineStr"><is><t>\#(text)</t></is></c>"# }
+
+    var table: String {
+        #"<row r="2">\#(cell("A2", "编号"))\#(cell("B2", "项目名称"))\#(cell("C2", "责任单位"))\#(cell("D2", "备注"))</row>"#
+            + #"<row r="3">\#(cell("A3", "X-1"))\#(cell("B3", "甲项目"))\#(cell("C3", "招商局"))\#(cell("D3", "见附件"))</row>"#
+            + #"<row r="4">\#(cell("A4", "X-2"))\#(cell("B4", "乙项目"))\#(cell("C4", "建设局"))</row>"#
+    }
+
+    @Test func farCellsAreRefusedNamed() throws {
+        // a legal cell at the sheet's last corner: 1,048,576 × 16,384 cells would be read
+        let corner = try workbook("<sheetData>\(table)<row r=\"1048576\">\(cell("XFD1048576", "x"))</row></sheetData>")
+        #expect(refusal(corner).hasPrefix("f.xlsx:清单!XFD1048576: the sheet's filled range runs to XFD1048576 (1048576 rows × 16384 columns)"))
+        // past Excel's last column or row
+        #expect(refusal(try workbook("<sheetData>\(table)<row r=\"5\">\(cell("XFE5", "1"))</row></sheetData>")).hasPrefix("f.xlsx:清单!XFE5: a cell beyond Excel's last column"))
+        #expect(refusal(try workbook("<sheetData>\(table)<row r=\"99999999\">\(cell("A99999999", "1"))</row></sheetData>")).hasPrefix("f.xlsx:清单!99999999:99999999: a cell beyond"))
+    }
+
+    @Test func formulasWithoutAValueAreRefusedNamed() throws {
+        let data = try workbook(#"<sheetData>\#(table)<row r="5"><c r="A5"><v>3</v></c><c r="C5"><f>A5*2</f><v></v></c></row></sheetData>"#)
+        #expect(refusal(data) == "f.xlsx:清单!C5: 1 formula cell(s) (C5) have no computed value; open the workbook in Excel, WPS or LibreOffice and save it, so the values are stored")
+    }
+
+    @Test func mergesReachNoFurtherThanTheTable() throws {
+        // a title merged over A1:F1 above a table in A–D, and the notes cell D3 merged down to D10
+        let data = try workbook("<sheetData><row r=\"1\">\(cell("A1", "2023年重点项目表"))</row>\(table)</sheetData><mergeCells count=\"2\"><mergeCell ref=\"A1:F1\"/><mergeCell ref=\"D3:D10\"/></mergeCells>")
+        let sheet = try XLSXSheet(data: data, file: "f.xlsx")
+        #expect(sheet.headerRow == 2 && sheet.header == ["编号", "项目名称", "责任单位", "备注"])
+        #expect(sheet.rows == [["X-1", "甲项目", "招商局", "见附件"], ["X-2", "乙项目", "建设局", "见附件"]])
+    }
+
+    @Test func numbersNeverInExponentNotation() throws {
+        #expect(XLSXSheet.number(0.000001, raw: "0.000001") == "0.000001" && XLSXSheet.number(1e-06, raw: "1E-6") == "0.000001")
+        #expect(XLSXSheet.number(12000, raw: "12000.0") == "12000" && XLSXSheet.number(8.5, raw: "8.5") == "8.5")
+    }
+
+    @Test func aSheetPartOver10MBReads() throws {
+        // 10 MB is libxml2's limit on one look-ahead without XML_PARSE_HUGE; a real list of 12,000
+        // phases with long names passes it.
+        let rows = (1...24_000).map { i -> [XLSXCell] in [.text("P-\(i)"), .text(String(repeating: "学校锅炉改造工程", count: 8)), .number(Double(i)), .date(date("2023-09-22"))] }
+        let data = try XLSXWriter.workbook([XLSXSheetData(name: "大表", header: ["编号", "项目名称", "总投资", "计划竣工"], rows: rows)])
+        let sheet = try XLSXSheet(data: data, file: "big.xlsx")
+        #expect(sheet.rows.count == 24_000 && sheet.rows.last == ["P-24000", String(repeating: "学校锅炉改造工程", count: 8), "24000", "2023-09-22"])
+    }
+}

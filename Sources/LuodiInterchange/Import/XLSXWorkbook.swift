@@ -33,6 +33,10 @@ public struct XLSXSheet: Sendable {
     /// file that inflates to gigabytes) is refused before it is inflated.
     public static let partLimit: UInt64 = 64 * 1024 * 1024
     public static let totalLimit: UInt64 = 256 * 1024 * 1024
+    /// Excel's sheet size: columns A–XFD, rows 1–1,048,576.
+    static let maxColumns = 16_384, maxRows = 1_048_576
+    /// Largest filled range read (rows × columns): the largest real list seen is 8,124 × 14.
+    public static let cellLimit = 4_000_000
 
     /// Reads the sheet named `sheet` (or given by its 1-based position, or the first).
     /// - Throws: `ImportIssue` naming the file and what is wrong (an old .xls or encrypted file,
@@ -100,22 +104,35 @@ public struct XLSXSheet: Sendable {
         let dateStyles = try Self.dateStyles(part("xl/styles.xml"))
         guard let sheetXML = try part(path) else { throw ImportIssue(file: file, row: nil, column: nil, message: "sheet '\(sheetName)' is missing its part \(path)") }
 
-        // Cells into a grid (sheet row → column → text).
+        // Cells into a grid (sheet row → column → text), only cells with text: a formatted
+        // empty cell far down the sheet does not widen the table.
         var grid: [Int: [Int: String]] = [:]
+        var unvalued: [String] = []
+        let place = "\(file):\(sheetName)"
+        func beyond(_ ref: String) -> ImportIssue {
+            ImportIssue(file: "\(place)!\(ref)", row: nil, column: nil,
+                        message: "a cell beyond Excel's last column (XFD) or row (1048576); the file was not written by a spreadsheet program — open it in Excel, WPS or LibreOffice and save it again")
+        }
+        var lastRowSeen = 0
         for row in sheetXML.child("sheetData")?.all("row") ?? [] {
             var nextColumn = 0
-            let r = Int(row.attributes["r"] ?? "") ?? ((grid.keys.max() ?? 0) + 1)
+            let r = Int(row.attributes["r"] ?? "") ?? (lastRowSeen + 1)
+            lastRowSeen = r
+            guard r >= 1, r <= Self.maxRows else { throw beyond("\(r):\(r)") }
             for c in row.all("c") {
                 let (col, _) = Self.reference(c.attributes["r"] ?? "") ?? (nextColumn, r)
+                guard col >= 0, col < Self.maxColumns else { throw beyond(c.attributes["r"] ?? "\(r)") }
                 nextColumn = col + 1
                 let style = Int(c.attributes["s"] ?? "") ?? 0
                 let v = c.child("v")?.text ?? ""
+                if c.child("f") != nil, v.isEmpty, (c.attributes["t"] ?? "n") != "inlineStr" { unvalued.append("\(Self.columnName(col))\(r)") }
                 var text: String
                 switch c.attributes["t"] ?? "n" {
                 case "s": text = Int(v).flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
                 case "inlineStr": text = c.child("is").map(Self.text) ?? ""
                 case "str", "e": text = v
                 case "b": text = v == "1" ? "TRUE" : "FALSE"
+                case "d": text = String(v.prefix(10))   // an ISO 8601 date cell: 2023-03-01T00:00:00
                 default:
                     if let number = Double(v) {
                         text = dateStyles.contains(style) ? (Self.date(serial: number, date1904: date1904)?.iso ?? v) : Self.number(number, raw: v)
@@ -123,15 +140,33 @@ public struct XLSXSheet: Sendable {
                         text = v
                     }
                 }
-                grid[r, default: [:]][col] = text.trimmingWhitespace()
+                text = text.trimmingWhitespace()
+                if !text.isEmpty { grid[r, default: [:]][col] = text }
             }
         }
-        // A merged range reads its top-left value in every cell.
+        // A formula whose value was never computed (a file written by a program, such as
+        // openpyxl, that does not calculate) would read as blank: say so instead.
+        if !unvalued.isEmpty {
+            throw ImportIssue(file: "\(file):\(sheetName)!\(unvalued[0])", row: nil, column: nil,
+                              message: "\(unvalued.count) formula cell(s) (\(unvalued.prefix(5).joined(separator: ", "))\(unvalued.count > 5 ? ", …" : "")) have no computed value; open the workbook in Excel, WPS or LibreOffice and save it, so the values are stored")
+        }
+        // The table's extent: the last row and column holding text. A merged range gives its
+        // value only within it, so a title merged wider than the table, or a notes cell merged
+        // down past the last row, adds no column or row.
+        let contentRows = grid.keys.max() ?? 0
+        let contentColumns = (grid.values.flatMap(\.keys).max() ?? -1) + 1
+        guard contentRows * contentColumns <= Self.cellLimit else {
+            let farColumn = grid.first { $0.value.keys.contains(contentColumns - 1) }.map { "\(Self.columnName(contentColumns - 1))\($0.key)" }
+            let farRow = grid[contentRows]?.keys.min().map { "\(Self.columnName($0))\(contentRows)" }
+            let ref = (contentColumns > 1000 ? farColumn : farRow) ?? "A1"
+            throw ImportIssue(file: "\(file):\(sheetName)!\(ref)", row: nil, column: nil,
+                              message: "the sheet's filled range runs to \(Self.columnName(contentColumns - 1))\(contentRows) (\(contentRows) rows × \(contentColumns) columns), more than the \(Self.cellLimit) cells Luodi reads; delete the stray cell at \(ref) or copy the table to a new sheet")
+        }
         for m in sheetXML.child("mergeCells")?.all("mergeCell") ?? [] {
             let parts = (m.attributes["ref"] ?? "").split(separator: ":").map(String.init)
-            guard parts.count == 2, let a = Self.reference(parts[0]), let b = Self.reference(parts[1]) else { continue }
-            let value = grid[a.1]?[a.0] ?? ""
-            for r in a.1...b.1 { for c in a.0...b.0 { grid[r, default: [:]][c] = value } }
+            guard parts.count == 2, let a = Self.reference(parts[0]), let b = Self.reference(parts[1]), a.0 < contentColumns, a.1 <= contentRows,
+                  let value = grid[a.1]?[a.0] else { continue }
+            for r in a.1...max(a.1, min(b.1, contentRows)) { for c in a.0...max(a.0, min(b.0, contentColumns - 1)) { grid[r, default: [:]][c] = value } }
         }
         let lastRow = grid.keys.max() ?? 0
         let width = (grid.values.flatMap(\.keys).max() ?? -1) + 1
@@ -202,10 +237,13 @@ public struct XLSXSheet: Sendable {
         return (col, row)
     }
 
-    /// A number as its digits: 12000 not 12000.0, 3.5 as 3.5 (the shortest text that reads back).
+    /// A number as its digits: 12000 not 12000.0, 3.5 as 3.5 (the shortest text that reads back),
+    /// 0.000001 not 1e-06 (never in exponent notation, which amounts and figures do not accept).
     static func number(_ value: Double, raw: String) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        let shortest = "\(value)"
+        guard shortest.contains("e") || shortest.contains("E") else { return shortest }
+        return Decimal(string: shortest).map { "\($0)" } ?? shortest
     }
 
     /// The cell styles (indexes into cellXfs) whose number format is a date: the built-in

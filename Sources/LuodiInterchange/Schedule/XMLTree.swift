@@ -27,7 +27,9 @@ final class XMLNode {
     /// Parses a document.
     /// - Throws: `ImportIssue` naming the file, line and column of the first XML error.
     static func parse(_ data: Data, file: String) throws -> XMLNode {
-        let parser = XMLParser(data: data)
+        // Streamed, so libxml2 reads it in chunks: one 10 MB chunk passes its look-ahead limit
+        // (XML_MAX_LOOKUP_LIMIT without XML_PARSE_HUGE), and a large sheet would not parse.
+        let parser = XMLParser(stream: InputStream(data: data))
         let builder = Builder()
         parser.delegate = builder
         guard parser.parse(), let root = builder.root else {

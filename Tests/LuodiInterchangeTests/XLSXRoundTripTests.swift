@@ -171,3 +171,36 @@ import ZIPFoundation
         #expect(sheet.rows.count == 24_000 && sheet.rows.last == ["P-24000", String(repeating: "学校锅炉改造工程", count: 8), "24000", "2023-09-22"])
     }
 }
+
+@Suite struct TemplateCoverageTests {
+    @Test func everyProfilesTemplateHoldsTheColumnsItNeeds() throws {
+        // nyc-sca builds the name and location from columns: they are in its template, required for the name
+        let nyc = ImportTemplate.columns(try BundledProfiles.named("nyc-sca"), chinese: false)
+        #expect(Set(["Project School Name", "Project Description", "Project Building Identifier", "DSF Number(s)"]).isSubset(of: Set(nyc.map(\.header))))
+        #expect(nyc.first { $0.header == "Project School Name" }?.required == true)
+        let cn = ImportTemplate.columns(try BundledProfiles.named("cn-news"), chinese: true)
+        #expect(Set(["city", "district", "content_or_capacity", "milestones_status", "source_date", "source_url"]).isSubset(of: Set(cn.map(\.header))))
+        #expect(cn.first { $0.header == "project_name" }?.required == true)
+        // units in the header in both languages, so 800 means the same in each
+        #expect(ImportTemplate.columns(try BundledProfiles.named("leads"), chinese: false).contains { $0.header == "intended_investment (万)" })
+        #expect(ImportTemplate.columns(try BundledProfiles.named("luodi"), chinese: false).contains { $0.header == "total_investment (万元)" })
+        // Filled in (one row, the columns each profile reads) and imported: nyc-sca makes its project from them.
+        let header = nyc.map(\.header)
+        var row = Array(repeating: "", count: header.count)
+        for (column, value) in [("Project Geographic District", "1"), ("Project Building Identifier", "M019"), ("Project School Name", "P.S. 19"),
+                                ("Project Type", "SCA CIP"), ("Project Description", "BOILER"), ("DSF Number(s)", "DSF1"), ("Project Phase Name", "Scope"),
+                                ("Project Phase Planned End Date", "9/13/2021"), ("Project Budget Amount", "68660")] {
+            row[try #require(header.firstIndex(of: column))] = value
+        }
+        let plan = try ProjectListImporter.plan(data: Data((header.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n").utf8), file: "t.csv",
+                                                mapping: try BundledProfiles.named("nyc-sca"))
+        #expect(plan.projects.map(\.project.name) == ["P.S. 19: BOILER"] && plan.projects[0].project.totalInvestment == usd(68660))
+    }
+
+    @Test func aTotalRowIsNotAProject() throws {
+        let plan = try ProjectListImporter.plan(data: Data("编号,项目名称,总投资(万元)\nA,甲项目,100\nB,乙项目,50\n,合 计,150\n".utf8), file: "t.csv",
+                                                mapping: try BundledProfiles.named("luodi"))
+        #expect(plan.projects.map(\.project.name) == ["甲项目", "乙项目"])
+        #expect(plan.notes.map(\.description) == ["t.csv:4: '合 计' is a total row: skipped (it is not a project; totals are computed from the projects)"])
+    }
+}

@@ -99,7 +99,13 @@ import VaporTesting
             let report = try await importer.run(.init(data: lo, fileName: "lo.xlsx", profile: "luodi", zoneName: "测试开发区", sheet: "2022年重点项目"))
             #expect(report.ok && report.projects == 2)
             let wrong = try await importer.run(.init(data: lo, fileName: "lo.xlsx", profile: "luodi", zoneName: "测试开发区", sheet: "3"))
-            #expect(wrong.errors.map(\.description) == ["lo.xlsx:--sheet: no sheet '3'; the workbook has '说明', '2022年重点项目'"])
+            #expect(wrong.errors.map(\.description) == ["lo.xlsx:sheet: no sheet '3'; the workbook has '说明', '2022年重点项目'"])
+            // the API with the workbook as the body, no file name: known by its zip signature
+            try await app.testing().test(.POST, "/api/v1/imports?profile=luodi&zone=%E6%B5%8B%E8%AF%95%E5%BC%80%E5%8F%91%E5%8C%BA&sheet=2", beforeRequest: { req in
+                req.body = ByteBuffer(data: lo)
+            }) { res in
+                #expect(res.status == .ok && res.body.string.contains(#""projects" : 2"#), "\(res.body.string)")
+            }
         }
     }
 

@@ -44,29 +44,39 @@ public enum ImportTemplate {
         }
         var out: [Column] = []
         func add(_ field: String, _ source: Mapping.FieldSource?, section: String) {
-            guard let source, let column = source.column, !out.contains(where: { $0.header == name(column) }) else { return }
+            guard let source else { return }
+            // A field made from other columns (`{Project School Name}: {Project Description}`): those columns.
+            let required = source.required == true || (section == "project" && field == "name")
+            for token in Self.tokens(source.template ?? "") where !out.contains(where: { $0.header == token }) {
+                out.append(Column(header: token, required: required, format: chinese ? "文字(组成 \(field))" : "text (makes up \(field))", values: []))
+            }
+            guard let column = source.column, !out.contains(where: { $0.header == name(column) }) else { return }
             var header = name(column)
             var format = chinese ? "文字" : "text"
             if dateFields.contains(field) {
                 format = chinese ? "日期,如 2021-03-31(或 Excel 日期)" : "a date such as 2021-03-31 (or an Excel date)"
             } else if moneyFields.contains(field) {
                 let unit = source.unit ?? mapping.moneyUnit ?? .one
+                // A lead list's amounts are in its currency column's money: 万, not 万元.
+                let lead = mapping.lead != nil
                 let word: String
                 switch unit {
                 case .one: word = chinese ? "元(或该币种的单位)" : "whole units of the currency"
-                case .wan: word = chinese ? "万元" : "万 (10,000 units)"
-                case .yi: word = chinese ? "亿元" : "亿 (100,000,000 units)"
+                case .wan: word = lead ? (chinese ? "万(该行币种)" : "万 (10,000) of the row's currency") : (chinese ? "万元" : "万元 (10,000 yuan)")
+                case .yi: word = lead ? (chinese ? "亿(该行币种)" : "亿 (10⁸) of the row's currency") : (chinese ? "亿元" : "亿元 (10⁸ yuan)")
                 }
-                // A lead list's amounts are in its currency column's money: 万, not 万元.
-                let currencyWord = mapping.lead == nil ? "元" : ""
-                if chinese, unit != .one, HeaderIndex.split(header).1 == nil { header += (unit == .wan ? "（万" : "（亿") + currencyWord + "）" }
+                // The unit in the header, in either language, so a number means the same in both.
+                if unit != .one, HeaderIndex.split(header).1 == nil {
+                    let suffix = (unit == .wan ? "万" : "亿") + (lead ? "" : "元")
+                    header += chinese ? "（\(suffix)）" : " (\(suffix))"
+                }
                 format = chinese ? "金额,单位\(word);单元格可写 8.5亿元、3000万元" : "an amount in \(word); a cell may say 8.5亿元 or $1,234.50"
             } else if field == "predecessors" {
                 format = chinese ? "前置节点:供地 FS+10; 规划许可" : "predecessors: 供地 FS+10; 规划许可"
             } else if field == "projectCode" {
                 format = chinese ? "项目代码 YYYY-AAAAAA-II-TT-NNNNNN" : "national project code YYYY-AAAAAA-II-TT-NNNNNN"
             }
-            out.append(Column(header: header, required: source.required == true, format: format,
+            out.append(Column(header: header, required: required, format: format,
                               values: values(field, section: section, source: source, chinese: chinese)))
         }
         let fieldColumns = Set((Array(mapping.project.values) + Array((mapping.lead ?? [:]).values)).compactMap { $0.column.map(name) })
@@ -81,6 +91,13 @@ public enum ImportTemplate {
             for field in MilestoneField.allCases { add(field.rawValue, mapping.milestone?[field.rawValue], section: "milestone") }
         }
         return out
+    }
+
+    /// The column names in a template string: `{city}{district}` → city, district.
+    static func tokens(_ template: String) -> [String] {
+        template.split(separator: "{", omittingEmptySubsequences: true).compactMap { part in
+            part.firstIndex(of: "}").map { String(part[..<$0]) }
+        }.filter { !$0.isEmpty }
     }
 
     /// The words a coded column accepts: the mapping's own list, else the glossary's words (or codes).

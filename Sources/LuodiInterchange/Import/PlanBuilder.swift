@@ -89,6 +89,11 @@ struct PlanBuilder {
             }
             // Per row, an identity's first filled alternative: 编号, else 项目名称 where 编号 is blank.
             let ids = identityColumns.map { columns in columns.compactMap { cell(row, $0) }.first ?? "" }
+            // A total row (合计, 小计, Total…) sums the projects above it; it is not a project.
+            if let label = ids.first(where: { !$0.isEmpty }), Self.totalLabels.contains(label.filter { !$0.isWhitespace }.lowercased()) {
+                note(row: rowNo, column: nil, "'\(label)' is a total row: skipped (it is not a project; totals are computed from the projects)")
+                continue
+            }
             guard ids.contains(where: { !$0.isEmpty }) else {
                 issue(row: rowNo, column: table.header[identity[0].1!], "no value in the identity column(s) \(identity.map(\.0.description).joined(separator: ", ")), so the row belongs to no project")
                 continue
@@ -440,6 +445,9 @@ struct PlanBuilder {
     private mutating func issue(_ cell: Cell, _ message: String) {
         issue(row: cell.row, column: cell.column, message)
     }
+
+    /// The labels of total rows in government lists, compared without spaces and case.
+    static let totalLabels: Set<String> = ["合计", "总计", "小计", "共计", "全部合计", "total", "subtotal", "grandtotal"]
 
     private mutating func note(row: Int?, column: String?, _ message: String) {
         issues.append(ImportIssue(file: table.file, row: row, column: column, message: message, severity: .note))

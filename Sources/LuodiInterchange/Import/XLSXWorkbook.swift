@@ -38,7 +38,7 @@ public struct XLSXSheet: Sendable {
     /// Largest filled range read (rows × columns): the largest real list seen is 8,124 × 14.
     public static let cellLimit = 4_000_000
 
-    /// Reads the sheet named `sheet` (or given by its 1-based position, or the first).
+    /// Reads the sheet named `sheet` (or given by its 1-based position, or the first visible one).
     /// - Throws: `ImportIssue` naming the file and what is wrong (an old .xls or encrypted file,
     ///   a damaged archive, a missing sheet, an oversized part).
     public init(data: Data, file: String, sheet: String? = nil) throws {
@@ -88,10 +88,11 @@ public struct XLSXSheet: Sendable {
         } else if let sheet {
             chosen = sheets.first { $0.attributes["name"] == sheet }
         } else {
-            chosen = sheets.first
+            // The first sheet a user sees: a hidden sheet (lookup lists, old data) is passed over.
+            chosen = sheets.first { !["hidden", "veryHidden"].contains($0.attributes["state"] ?? "") } ?? sheets.first
         }
         guard let chosen else {
-            throw ImportIssue(file: file, row: nil, column: "--sheet",
+            throw ImportIssue(file: file, row: nil, column: "sheet",
                               message: "no sheet '\(sheet ?? "")'; the workbook has \(sheets.compactMap { $0.attributes["name"] }.map { "'\($0)'" }.joined(separator: ", "))")
         }
         sheetName = chosen.attributes["name"] ?? "Sheet1"

@@ -111,8 +111,9 @@ struct APIController: RouteCollection {
         return try json(LinksUpdated(version: version, links: update.links))
     }
 
-    /// `POST /api/v1/imports?profile=&zone=&dryRun=&fileName=&encoding=` with the file as the
-    /// body (or as `file` in a multipart form). 200 with the report, 422 when it has errors.
+    /// `POST /api/v1/imports?profile=&zone=&dryRun=&fileName=&encoding=&sheet=` with the file as
+    /// the body (or as `file` in a multipart form); a body without `fileName` is a workbook when
+    /// its media type or zip signature says so, else CSV. 200 with the report, 422 when it has errors.
     func importFile(_ req: Request) async throws -> Response {
         var data: Data
         var fileName = req.query[String.self, at: "fileName"] ?? "upload.csv"
@@ -120,8 +121,13 @@ struct APIController: RouteCollection {
             data = Data(buffer: form.file.data)
             fileName = form.file.filename
         } else {
-            guard let body = req.body.data else { throw Abort(.badRequest, reason: "body: send the CSV file as the request body") }
+            guard let body = req.body.data else { throw Abort(.badRequest, reason: "body: send the file (CSV, .xlsx, MSPDI or XER) as the request body") }
             data = Data(buffer: body)
+            // Without a file name, a workbook is known by its media type or its zip signature.
+            if req.query[String.self, at: "fileName"] == nil,
+               req.headers.contentType?.subType == "vnd.openxmlformats-officedocument.spreadsheetml.sheet" || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                fileName = "upload.xlsx"
+            }
         }
         var encoding: TextEncoding?
         if let e = req.query[String.self, at: "encoding"] {

@@ -46,14 +46,16 @@ enum OpenAPIDocument {
           "responses": {"200": {"description": "The new version"}, "400": {"description": "Malformed body"}, "404": {"description": "No such project"},
                         "409": {"description": "Stale version; nothing written"}, "422": {"description": "Unknown milestone names or a cycle, each named"}}}},
         "/api/v1/imports": {"post": {
-          "summary": "Import a project list (CSV). All or nothing: any error writes nothing and lists every bad row as file:row:column: message.",
+          "summary": "Import a project or lead list (CSV or .xlsx) or a schedule (MSPDI, XER). All or nothing: any error writes nothing and lists every bad row as file:row:column: message (file.xlsx:Sheet!C7 for a workbook).",
           "parameters": [
-            {"name": "profile", "in": "query", "schema": {"type": "string", "enum": ["luodi", "cn-news", "nyc-sca"]}},
+            {"name": "profile", "in": "query", "schema": {"type": "string", "enum": ["luodi", "cn-news", "nyc-sca", "leads"]}},
+            {"name": "sheet", "in": "query", "description": "For a workbook: the sheet by name or 1-based position (default the first)", "schema": {"type": "string"}},
             {"$ref": "#/components/parameters/zone"},
             {"name": "dryRun", "in": "query", "description": "Default true: report without writing", "schema": {"type": "boolean"}},
             {"name": "fileName", "in": "query", "schema": {"type": "string"}},
             {"name": "encoding", "in": "query", "schema": {"type": "string", "enum": ["auto", "utf-8", "gb18030"]}}],
           "requestBody": {"required": true, "content": {"text/csv": {"schema": {"type": "string", "format": "binary"}},
+                                                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}},
                                                          "multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
           "responses": {"200": {"description": "Import report"}, "400": {"description": "Bad parameter or no body"},
                         "413": {"description": "Body over the upload limit"}, "422": {"description": "Import report with errors; nothing written"}}}},

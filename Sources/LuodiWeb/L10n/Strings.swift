@@ -224,6 +224,7 @@ extension Strings {
             case "luodi": return "落地标准模板(中英文表头,金额默认万元)"
             case "cn-news": return "山东/青岛重点项目新闻汇编(金额为亿元)"
             case "nyc-sca": return "纽约市学校建设局资本项目(每行一个阶段)"
+            case "leads": return "招商线索台账(每行一条线索,各阶段日期)"
             default: return $0 } },
         zoneOverride: "导入到功能区(可选,默认按模板)", dryRun: "试运行", commit: "确认写入",
         dryRunTitle: "试运行结果", errorsTitle: "错误", notesTitle: "说明", nothingWritten: "有错误,未写入任何数据。请修改文件后重新上传。",
@@ -312,6 +313,7 @@ extension Strings {
             case "luodi": return "Luodi template (Chinese or English headers, money in 万元 by default)"
             case "cn-news": return "Shandong/Qingdao key projects from the news (amounts in 亿元)"
             case "nyc-sca": return "NYC School Construction Authority capital projects (one row per phase)"
+            case "leads": return "Attraction lead list (one row per lead, the day of each stage)"
             default: return $0 } },
         zoneOverride: "Import into zone (optional; default from the profile)", dryRun: "Dry run", commit: "Commit",
         dryRunTitle: "Dry run", errorsTitle: "Errors", notesTitle: "Notes", nothingWritten: "Errors found: nothing was written. Fix the file and upload it again.",

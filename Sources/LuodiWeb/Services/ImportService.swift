@@ -119,7 +119,9 @@ public struct ImportService: Sendable {
             do {
                 let sheet = try request.worksheet()
                 do {
-                    return .success((try ProjectListImporter.plan(table: CSVTable(sheet: sheet), mapping: mapping, zoneName: request.zoneName), mapping.name))
+                    var plan = try ProjectListImporter.plan(table: CSVTable(sheet: sheet), mapping: mapping, zoneName: request.zoneName)
+                    plan.notes = plan.notes.map(sheet.locate)
+                    return .success((plan, mapping.name))
                 } catch {
                     return .failure(ImportFailure(issues: error.issues.map(sheet.locate)))
                 }
@@ -182,7 +184,7 @@ public struct ImportService: Sendable {
             return
         }
         report.zone = plan.zoneName
-        report.encoding = plan.encoding.rawValue
+        report.encoding = request.isWorkbook ? nil : plan.encoding.rawValue   // a workbook has no text encoding
         report.rows = plan.rowsRead
         report.leads = plan.rows.count
         do {
@@ -218,7 +220,7 @@ public struct ImportService: Sendable {
         }
         report.profile = mappingName
         report.zone = plan.zone.name
-        report.encoding = plan.encoding.rawValue
+        report.encoding = request.isWorkbook ? nil : plan.encoding.rawValue   // a workbook has no text encoding
         report.rows = plan.rowsRead
         report.projects = plan.projects.count
         report.milestones = plan.milestoneCount

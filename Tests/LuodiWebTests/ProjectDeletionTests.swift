@@ -30,6 +30,13 @@ import VaporTesting
                 _ = try await app.problemRepository.act(try #require(UUID(uuidString: problemID)), expectedVersion: 1, action: .assign, by: "x",
                                                         on: try CalendarDate(iso: "2021-03-01"), note: nil, order: nil)
             }
+            // the project list links the deleted projects for an administrator, not for a viewer
+            try await app.testing().test(.GET, "/projects?lang=zh-Hans") { res in #expect(res.body.string.contains("href=\"/projects/deleted?zone=")) }
+            let (viewer, _) = try await AccountService(db: app.db).create(login: "kan", settings: AccountSettings(name: "看", role: .viewer, zoneID: zone.id), password: "correct horse 1")
+            let viewerToken = try await AccountService(db: app.db).createToken(for: viewer, name: "t").secret
+            try await app.testing().test(.GET, "/projects?lang=zh-Hans", headers: ["Authorization": "Bearer \(viewerToken)"]) { res in
+                #expect(res.status == .ok && !res.body.string.contains("/projects/deleted"))
+            }
             try await app.testing().test(.GET, "/projects/deleted?lang=zh-Hans") { res in
                 #expect(res.status == .ok && res.body.string.contains("JM-01 · 新能源汽车零部件产业园") && res.body.string.contains(testAdministrator))
             }

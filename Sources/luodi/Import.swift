@@ -70,11 +70,11 @@ struct Import: AsyncParsableCommand {
             for issue in report.errors { printError(issue.description) }
             if let leads = report.leads, report.ok {
                 let verb = report.committed ? "imported" : "dry run, nothing written"
-                print("\(report.file) (\(report.encoding ?? "?"), profile \(report.profile)): \(verb): \(report.rows) rows → \(leads) leads in zone '\(report.zone ?? "?")'")
+                print("\(report.file) (\(report.encoding ?? "xlsx"), profile \(report.profile)): \(verb): \(report.rows) rows → \(leads) leads in zone '\(report.zone ?? "?")'")
             }
             if let o = report.outcome {
                 let verb = report.committed ? "imported" : "dry run, nothing written"
-                print("\(report.file) (\(report.encoding ?? "?"), profile \(report.profile)): \(verb): \(report.rows) rows → \(report.projects) projects, \(report.milestones) milestones in zone '\(o.zone)'\(o.zoneCreated ? " (new)" : "")")
+                print("\(report.file) (\(report.encoding ?? "xlsx"), profile \(report.profile)): \(verb): \(report.rows) rows → \(report.projects) projects, \(report.milestones) milestones in zone '\(o.zone)'\(o.zoneCreated ? " (new)" : "")")
                 print("  projects: \(o.projectsCreated) new, \(o.projectsUpdated) updated, \(o.projectsUnchanged) unchanged")
             }
         }

@@ -144,6 +144,28 @@ import ZIPFoundation
         #expect(refusal(try workbook("<sheetData>\(table)<row r=\"99999999\">\(cell("A99999999", "1"))</row></sheetData>")).hasPrefix("f.xlsx:清单!99999999:99999999: a cell beyond"))
     }
 
+    /// Files crafted to crash a reader: each refused (or read) without crashing.
+    @Test func craftedCellsAreRefusedNotCrashed() throws {
+        // a reference of 14 letters (once an arithmetic overflow)
+        #expect(refusal(try workbook("<sheetData>\(table)<row r=\"5\">\(cell("ZZZZZZZZZZZZZZ5", "1"))</row></sheetData>")).hasPrefix("f.xlsx:清单!ZZZZZZZZZZZZZZ5: a cell beyond"))
+        // a shared-text index that is negative or past the end (once an index out of range)
+        #expect(refusal(try workbook(#"<sheetData>\#(table)<row r="5"><c r="B5" t="s"><v>-1</v></c></row></sheetData>"#)).hasPrefix("f.xlsx:清单!B5: the cell refers to shared text -1"))
+        // NaN, infinity and 1e300 in a date-formatted cell (style 1) read as text, to be refused by the importer (once a fatal conversion)
+        let dates = try XLSXSheet(data: try workbook(#"<sheetData>\#(table)<row r="5"><c r="A5" t="inlineStr"><is><t>X-3</t></is></c><c r="B5" s="1"><v>NaN</v></c><c r="C5" s="1"><v>INF</v></c><c r="D5" s="1"><v>1e300</v></c></row></sheetData>"#), file: "f.xlsx")
+        #expect(dates.rows.last?[0] == "X-3" && dates.rows.last?[1].lowercased() == "nan")
+        // elements nested 100,000 deep (once a stack overflow)
+        let deep = String(repeating: "<r>", count: 100_000) + String(repeating: "</r>", count: 100_000)
+        #expect(refusal(try workbook("<sheetData>\(table)<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is>\(deep)</is></c></row></sheetData>")).contains("nests deeper than 256 elements"))
+    }
+
+    @Test func aTitleAboveABlankRowAndAnEmptyFormulaResult() throws {
+        // the title merged over A1:E1, row 2 blank, the header in row 3; E4 a formula whose result is ""
+        let rows = #"<row r="1">\#(cell("A1", "2024年重点项目表"))</row><row r="3">\#(cell("A3", "编号"))\#(cell("B3", "项目名称"))\#(cell("C3", "责任单位"))\#(cell("D3", "总投资"))\#(cell("E3", "备注"))</row>"#
+            + #"<row r="4">\#(cell("A4", "X-1"))\#(cell("B4", "甲项目"))\#(cell("C4", "招商局"))<c r="D4"><v>5000</v></c><c r="E4" t="str"><f>IF(D4&gt;6000,"大","")</f><v></v></c></row>"#
+        let sheet = try XLSXSheet(data: try workbook("<sheetData>\(rows)</sheetData><mergeCells count=\"1\"><mergeCell ref=\"A1:E1\"/></mergeCells>"), file: "f.xlsx")
+        #expect(sheet.headerRow == 3 && sheet.header == ["编号", "项目名称", "责任单位", "总投资", "备注"] && sheet.rows == [["X-1", "甲项目", "招商局", "5000", ""]])
+    }
+
     @Test func formulasWithoutAValueAreRefusedNamed() throws {
         let data = try workbook(#"<sheetData>\#(table)<row r="5"><c r="A5"><v>3</v></c><c r="C5"><f>A5*2</f><v></v></c></row></sheetData>"#)
         #expect(refusal(data) == "f.xlsx:清单!C5: 1 formula cell(s) (C5) have no computed value; open the workbook in Excel, WPS or LibreOffice and save it, so the values are stored")
@@ -184,12 +206,13 @@ import ZIPFoundation
         // units in the header in both languages, so 800 means the same in each
         #expect(ImportTemplate.columns(try BundledProfiles.named("leads"), chinese: false).contains { $0.header == "intended_investment (万)" })
         #expect(ImportTemplate.columns(try BundledProfiles.named("luodi"), chinese: false).contains { $0.header == "total_investment (万元)" })
-        // Filled in (one row, the columns each profile reads) and imported: nyc-sca makes its project from them.
+        // Filled in (one row, the columns each profile reads; the date as a workbook's date cell reads,
+        // yyyy-MM-dd, beside the profile's M/d/yyyy) and imported: nyc-sca makes its project from them.
         let header = nyc.map(\.header)
         var row = Array(repeating: "", count: header.count)
         for (column, value) in [("Project Geographic District", "1"), ("Project Building Identifier", "M019"), ("Project School Name", "P.S. 19"),
                                 ("Project Type", "SCA CIP"), ("Project Description", "BOILER"), ("DSF Number(s)", "DSF1"), ("Project Phase Name", "Scope"),
-                                ("Project Phase Planned End Date", "9/13/2021"), ("Project Budget Amount", "68660")] {
+                                ("Project Phase Planned End Date", "2021-09-13"), ("Project Budget Amount", "68660")] {
             row[try #require(header.firstIndex(of: column))] = value
         }
         let plan = try ProjectListImporter.plan(data: Data((header.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n").utf8), file: "t.csv",
@@ -202,5 +225,9 @@ import ZIPFoundation
                                                 mapping: try BundledProfiles.named("luodi"))
         #expect(plan.projects.map(\.project.name) == ["甲项目", "乙项目"])
         #expect(plan.notes.map(\.description) == ["t.csv:4: '合 计' is a total row: skipped (it is not a project; totals are computed from the projects)"])
+        // 合计： in the 序号 column, the name blank
+        let numbered = try ProjectListImporter.plan(data: Data("序号,编号,项目名称,总投资(万元)\n1,A,甲项目,100\n合计：,,,100\n".utf8), file: "t.csv",
+                                                    mapping: try BundledProfiles.named("luodi"))
+        #expect(numbered.projects.map(\.project.name) == ["甲项目"] && numbered.notes.contains { $0.description.contains("'合计：' is a total row") })
     }
 }

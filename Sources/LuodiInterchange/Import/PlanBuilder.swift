@@ -89,9 +89,13 @@ struct PlanBuilder {
             }
             // Per row, an identity's first filled alternative: 编号, else 项目名称 where 编号 is blank.
             let ids = identityColumns.map { columns in columns.compactMap { cell(row, $0) }.first ?? "" }
-            // A total row (合计, 小计, Total…) sums the projects above it; it is not a project.
-            if let label = ids.first(where: { !$0.isEmpty }), Self.totalLabels.contains(label.filter { !$0.isWhitespace }.lowercased()) {
-                note(row: rowNo, column: nil, "'\(label)' is a total row: skipped (it is not a project; totals are computed from the projects)")
+            // A total row (合计, 小计, Total…, in the name column or the 序号 column) sums the
+            // projects above it; it is not a project.
+            func isTotal(_ text: String) -> Bool {
+                Self.totalLabels.contains(text.filter { !$0.isWhitespace && !":：".contains($0) }.lowercased())
+            }
+            if ids.allSatisfy({ $0.isEmpty || isTotal($0) }), let label = row.first(where: isTotal) {
+                note(row: rowNo, column: nil, "'\(label.trimmingWhitespace())' is a total row: skipped (it is not a project; totals are computed from the projects)")
                 continue
             }
             guard ids.contains(where: { !$0.isEmpty }) else {
@@ -329,7 +333,13 @@ struct PlanBuilder {
         let format = accessor.source.dateFormat ?? mapping.dateFormat
         func parse(_ c: Cell) -> CalendarDate? {
             do {
-                if let format { return try format.parse(c.text) }
+                // A workbook's date cells read as yyyy-MM-dd whatever the list's own text format.
+                if let format {
+                    do { return try format.parse(c.text) } catch {
+                        if c.text.count == 10, let iso = try? CalendarDate(iso: c.text) { return iso }
+                        throw error
+                    }
+                }
                 return try Self.lenientISO(c.text)
             } catch {
                 issue(c, "\(error)")

@@ -71,8 +71,17 @@ public struct XLSXSheet: Sendable {
             guard entry.uncompressedSize <= Self.partLimit else {
                 throw ImportIssue(file: file, row: nil, column: nil, message: "part \(path) inflates to \(entry.uncompressedSize) bytes, over the limit of \(Self.partLimit)")
             }
+            // Counted while inflating too: a zip's declared sizes can lie.
+            struct Oversized: Error {}
             var bytes = Data()
-            do { _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) } } catch {
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    bytes.append(chunk)
+                    if bytes.count > Self.partLimit { throw Oversized() }
+                }
+            } catch is Oversized {
+                throw ImportIssue(file: file, row: nil, column: nil, message: "part \(path) inflates past \(Self.partLimit) bytes although the zip says less; it may be a zip bomb")
+            } catch {
                 throw ImportIssue(file: file, row: nil, column: nil, message: "the workbook is damaged (part \(path) cannot be read)")
             }
             return try XMLNode.parse(bytes, file: "\(file):\(path)")
@@ -121,15 +130,23 @@ public struct XLSXSheet: Sendable {
             lastRowSeen = r
             guard r >= 1, r <= Self.maxRows else { throw beyond("\(r):\(r)") }
             for c in row.all("c") {
-                let (col, _) = Self.reference(c.attributes["r"] ?? "") ?? (nextColumn, r)
+                let given = c.attributes["r"]
+                guard given == nil || Self.reference(given!) != nil else { throw beyond(given!) }
+                let (col, _) = given.flatMap(Self.reference) ?? (nextColumn, r)
                 guard col >= 0, col < Self.maxColumns else { throw beyond(c.attributes["r"] ?? "\(r)") }
                 nextColumn = col + 1
                 let style = Int(c.attributes["s"] ?? "") ?? 0
                 let v = c.child("v")?.text ?? ""
-                if c.child("f") != nil, v.isEmpty, (c.attributes["t"] ?? "n") != "inlineStr" { unvalued.append("\(Self.columnName(col))\(r)") }
+                // (A formula whose result is the empty string is stored as t="str" with an empty value.)
+                if c.child("f") != nil, v.isEmpty, !["inlineStr", "str"].contains(c.attributes["t"] ?? "n") { unvalued.append("\(Self.columnName(col))\(r)") }
                 var text: String
                 switch c.attributes["t"] ?? "n" {
-                case "s": text = Int(v).flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
+                case "s":
+                    guard let i = Int(v), i >= 0, i < shared.count else {
+                        throw ImportIssue(file: "\(place)!\(Self.columnName(col))\(r)", row: nil, column: nil,
+                                          message: "the cell refers to shared text \(v), which the workbook does not hold; the file is damaged — open it in Excel, WPS or LibreOffice and save it again")
+                    }
+                    text = shared[i]
                 case "inlineStr": text = c.child("is").map(Self.text) ?? ""
                 case "str", "e": text = v
                 case "b": text = v == "1" ? "TRUE" : "FALSE"
@@ -184,6 +201,8 @@ public struct XLSXSheet: Sendable {
             let row = cells(r)
             let filled = row.filter { !$0.isEmpty }
             guard widest > 0, Double(filled.count) >= Double(widest) * 0.6, filled.count >= min(2, widest) else { continue }
+            // One value over the whole row is a title merged across it (with blank rows below, maybe).
+            if Set(filled).count == 1, filled.count > 1 { continue }
             header = r
             names = row
             // Unique names say "column names"; a label repeated over columns (a merged title or
@@ -233,7 +252,8 @@ public struct XLSXSheet: Sendable {
     /// `C7` → (column 2, row 7).
     static func reference(_ ref: String) -> (Int, Int)? {
         let letters = ref.prefix { $0.isLetter }, digits = ref.dropFirst(letters.count)
-        guard !letters.isEmpty, let row = Int(digits) else { return nil }
+        // At most three letters (XFD is the last column) and seven digits: no overflow.
+        guard (1...3).contains(letters.count), letters.allSatisfy({ $0.isASCII }), (1...7).contains(digits.count), let row = Int(digits) else { return nil }
         let col = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
         return (col, row)
     }
@@ -278,6 +298,8 @@ public struct XLSXSheet: Sendable {
     /// is the non-existent 1900-02-29 that Excel keeps for Lotus 1-2-3 compatibility, so days
     /// from 61 on count from 1899-12-30; in the 1904 system day 0 is 1904-01-01.
     static func date(serial: Double, date1904: Bool) -> CalendarDate? {
+        // Serial 2,958,465 is 9999-12-31, Excel's last day; beyond it (or NaN) is no date.
+        guard serial.isFinite, serial >= 0, serial < 3_000_000 else { return nil }
         let day = Int(serial.rounded(.down))
         let epoch: CalendarDate
         var offset = day

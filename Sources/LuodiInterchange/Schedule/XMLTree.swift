@@ -32,7 +32,12 @@ final class XMLNode {
         let parser = XMLParser(stream: InputStream(data: data))
         let builder = Builder()
         parser.delegate = builder
-        guard parser.parse(), let root = builder.root else {
+        let parsed = parser.parse()
+        if builder.tooDeep {
+            throw ImportIssue(file: file, row: parser.lineNumber, column: "column \(parser.columnNumber)",
+                              message: "the XML nests deeper than \(Builder.depthLimit) elements; no spreadsheet or schedule program writes that")
+        }
+        guard parsed, let root = builder.root else {
             throw ImportIssue(file: file, row: parser.lineNumber, column: "column \(parser.columnNumber)",
                               message: "not well-formed XML (\(parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element"))")
         }
@@ -40,21 +45,29 @@ final class XMLNode {
     }
 
     private final class Builder: NSObject, XMLParserDelegate {
+        /// Deeper trees are refused (a crafted file could exhaust the stack).
+        static let depthLimit = 256
         var root: XMLNode?
         var stack: [XMLNode] = []
+        var tooDeep = false
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
             let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
             let node = XMLNode(name: local)
             for (k, v) in attributeDict { node.attributes[k.split(separator: ":").last.map(String.init) ?? k] = v }
+            guard stack.count < Self.depthLimit else {
+                tooDeep = true
+                parser.abortParsing()
+                return
+            }
             stack.last?.children.append(node)
             if root == nil { root = node }
             stack.append(node)
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            stack.removeLast()
+            if !stack.isEmpty { stack.removeLast() }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {

@@ -153,6 +153,10 @@ import ZIPFoundation
         // NaN, infinity and 1e300 in a date-formatted cell (style 1) read as text, to be refused by the importer (once a fatal conversion)
         let dates = try XLSXSheet(data: try workbook(#"<sheetData>\#(table)<row r="5"><c r="A5" t="inlineStr"><is><t>X-3</t></is></c><c r="B5" s="1"><v>NaN</v></c><c r="C5" s="1"><v>INF</v></c><c r="D5" s="1"><v>1e300</v></c></row></sheetData>"#), file: "f.xlsx")
         #expect(dates.rows.last?[0] == "X-3" && dates.rows.last?[1].lowercased() == "nan")
+        // a cell outside its own row (C7 inside row 5)
+        #expect(refusal(try workbook("<sheetData>\(table)<row r=\"5\">\(cell("C7", "1"))</row></sheetData>")).hasPrefix("f.xlsx:清单!C7: a cell beyond"))
+        // sheet names Excel would repair: an apostrophe at the start, the reserved History
+        #expect(XLSXWriter.uniqueNames(["'引号区", "History", "项目"]) == ["引号区", "History 1", "项目"])
         // elements nested 100,000 deep (once a stack overflow)
         let deep = String(repeating: "<r>", count: 100_000) + String(repeating: "</r>", count: 100_000)
         #expect(refusal(try workbook("<sheetData>\(table)<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is>\(deep)</is></c></row></sheetData>")).contains("nests deeper than 256 elements"))

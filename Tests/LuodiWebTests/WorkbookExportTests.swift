@@ -100,6 +100,9 @@ import VaporTesting
             #expect(report.ok && report.projects == 2)
             let wrong = try await importer.run(.init(data: lo, fileName: "lo.xlsx", profile: "luodi", zoneName: "测试开发区", sheet: "3"))
             #expect(wrong.errors.map(\.description) == ["lo.xlsx:sheet: no sheet '3'; the workbook has '说明', '2022年重点项目'"])
+            // a file name without an extension: a workbook by its first bytes
+            let unnamed = try await importer.run(.init(data: lo, fileName: "list", profile: "luodi", zoneName: "测试开发区", sheet: "2"))
+            #expect(unnamed.ok && unnamed.projects == 2)
             // the API with the workbook as the body, no file name: known by its zip signature
             try await app.testing().test(.POST, "/api/v1/imports?profile=luodi&zone=%E6%B5%8B%E8%AF%95%E5%BC%80%E5%8F%91%E5%8C%BA&sheet=2", beforeRequest: { req in
                 req.body = ByteBuffer(data: lo)

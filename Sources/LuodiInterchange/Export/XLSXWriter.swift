@@ -161,12 +161,15 @@ public enum XLSXWriter {
         return out
     }
 
-    /// Sheet names as Excel allows them: at most 31 characters, none of : \ / ? * [ ], unique.
+    /// Sheet names as Excel allows them: at most 31 characters, none of : \ / ? * [ ], no
+    /// apostrophe at either end, not History, unique.
     static func uniqueNames(_ names: [String]) -> [String] {
         var seen = Set<String>()
         return names.map { raw in
-            var base = String(raw.filter { !":\\/?*[]".contains($0) }.prefix(31))
+            // No apostrophe at either end, and not History (Excel keeps that name for itself).
+            var base = String(raw.filter { !":\\/?*[]".contains($0) }.trimmingCharacters(in: CharacterSet(charactersIn: "'")).prefix(31))
             if base.isEmpty { base = "Sheet" }
+            if base.lowercased() == "history" { base += " 1" }
             var name = base, n = 2
             while seen.contains(name) { name = String(base.prefix(28)) + " \(n)"; n += 1 }
             seen.insert(name)

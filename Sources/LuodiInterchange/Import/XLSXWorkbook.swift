@@ -121,7 +121,7 @@ public struct XLSXSheet: Sendable {
         let place = "\(file):\(sheetName)"
         func beyond(_ ref: String) -> ImportIssue {
             ImportIssue(file: "\(place)!\(ref)", row: nil, column: nil,
-                        message: "a cell beyond Excel's last column (XFD) or row (1048576); the file was not written by a spreadsheet program — open it in Excel, WPS or LibreOffice and save it again")
+                        message: "a cell beyond Excel's last column (XFD) or row (1048576), or outside its own row; the file was not written by a spreadsheet program — open it in Excel, WPS or LibreOffice and save it again")
         }
         var lastRowSeen = 0
         for row in sheetXML.child("sheetData")?.all("row") ?? [] {
@@ -132,7 +132,8 @@ public struct XLSXSheet: Sendable {
             for c in row.all("c") {
                 let given = c.attributes["r"]
                 guard given == nil || Self.reference(given!) != nil else { throw beyond(given!) }
-                let (col, _) = given.flatMap(Self.reference) ?? (nextColumn, r)
+                let (col, cellRow) = given.flatMap(Self.reference) ?? (nextColumn, r)
+                guard cellRow == r else { throw beyond(given ?? "") }
                 guard col >= 0, col < Self.maxColumns else { throw beyond(c.attributes["r"] ?? "\(r)") }
                 nextColumn = col + 1
                 let style = Int(c.attributes["s"] ?? "") ?? 0

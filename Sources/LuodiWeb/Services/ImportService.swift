@@ -32,10 +32,13 @@ public struct ImportService: Sendable {
         /// For a workbook (.xlsx): the sheet, by name or 1-based position (default the first).
         public var sheet: String?
 
-        /// Whether the file is a spreadsheet workbook (.xlsx, or an old .xls to refuse with advice).
+        /// Whether the file is a spreadsheet workbook (.xlsx, or an old .xls to refuse with advice),
+        /// by its name or its first bytes.
         var isWorkbook: Bool {
             let name = fileName.lowercased()
+            // By name, or by content whatever the name: a zip (Office Open XML) or an OLE2 file (.xls).
             return name.hasSuffix(".xlsx") || name.hasSuffix(".xls") || name.hasSuffix(".xlsm")
+                || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
         }
 
         /// The worksheet, read within the size limit.

@@ -38,10 +38,7 @@ public enum ImportTemplate {
     static let moneyFields: Set<String> = ["totalInvestment", "annualPlannedInvestment", "completedInvestment", "budget", "spent", "intendedInvestment"]
 
     static func columns(_ mapping: Mapping, chinese: Bool) -> [Column] {
-        func name(_ column: Mapping.ColumnName) -> String {
-            let names = column.alternatives
-            return chinese ? (names.first { $0.unicodeScalars.contains { $0.value >= 0x2E80 } } ?? names[0]) : names[0]
-        }
+        func name(_ column: Mapping.ColumnName) -> String { column.shown(chinese: chinese) }
         var out: [Column] = []
         func add(_ field: String, _ source: Mapping.FieldSource?, section: String) {
             guard let source else { return }
@@ -104,7 +101,7 @@ public enum ImportTemplate {
     static func values(_ field: String, section: String, source: Mapping.FieldSource, chinese: Bool) -> [String] {
         if let own = source.values {
             // An English template of a list whose words are Chinese offers the codes (accepted too).
-            let chineseWords = own.keys.contains { $0.unicodeScalars.contains { $0.value >= 0x2E80 } }
+            let chineseWords = own.keys.contains(where: Mapping.ColumnName.isChinese)
             return !chinese && chineseWords ? Set(own.values).sorted() : own.keys.sorted()
         }
         switch (section, field) {

@@ -41,8 +41,7 @@ public struct LeadListSheet: Sendable {
         let fields = ["title", "investor", "origin", "parentGroup", "channel", "industryCluster", "intendedInvestment", "currency",
                       "ownerDepartment", "officer", "projectCode", "projectKey"] + Self.stageFields.map(\.0) + ["lostOn", "lostReason", "by"]
         let header = fields.map { field -> String in
-            let names = template.lead?[field]?.column?.alternatives ?? [field]
-            let name = chinese ? (names.first { $0.unicodeScalars.contains { $0.value >= 0x2E80 } } ?? names[0]) : names[0]
+            let name = (template.lead?[field]?.column ?? Mapping.ColumnName([field])).shown(chinese: chinese)
             return field == "intendedInvestment" ? (chinese ? "\(name)（万）" : "\(name) (万)") : name
         }
         func word(_ field: String, _ code: String) -> String {

@@ -30,8 +30,7 @@ public struct ProjectListSheets: Sendable {
                                                     .status, .budget, .spent]
     /// The header of one column: the profile's Chinese or English name, with the money unit.
     func header(_ column: Mapping.ColumnName?, field: String) -> String {
-        let names = column?.alternatives ?? [field]
-        let name = chinese ? (names.first { $0.unicodeScalars.contains { $0.value >= 0x2E80 } } ?? names[0]) : names[0]
+        let name = (column ?? Mapping.ColumnName([field])).shown(chinese: chinese)
         guard ImportTemplate.moneyFields.contains(field) else { return name }
         let unit = currency == .cny ? "万元" : currency.code
         return chinese ? "\(name)（\(unit)）" : "\(name) (\(unit))"

@@ -90,6 +90,15 @@ public struct Mapping: Codable, Sendable {
             if alternatives.count == 1 { try c.encode(alternatives[0]) } else { try c.encode(alternatives) }
         }
         public var description: String { alternatives.map { "'\($0)'" }.joined(separator: " or ") }
+
+        /// The name a sheet of that language shows: the first Chinese alternative (one with a CJK
+        /// character, U+2E80 on) in Chinese, else the first alternative.
+        public func shown(chinese: Bool) -> String {
+            chinese ? (alternatives.first(where: Self.isChinese) ?? alternatives[0]) : alternatives[0]
+        }
+
+        /// Whether a text has a CJK character (U+2E80 on).
+        public static func isChinese(_ text: String) -> Bool { text.unicodeScalars.contains { $0.value >= 0x2E80 } }
     }
 
     /// Reads a mapping file.

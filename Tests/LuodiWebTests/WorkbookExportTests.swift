@@ -80,6 +80,21 @@ import VaporTesting
         }
     }
 
+    /// A lead list into a dollar zone: a lead without 币种 is in dollars (the zone's money).
+    @Test func aLeadWithoutACurrencyIsInItsZonesMoney() async throws {
+        try await withLuodiApp { app in
+            let projects = try await app.importCSV("编号,项目名称,总投资 (USD)\nS-1,School,100\n", zone: "NYC")
+            #expect(projects.ok)
+            let service = ImportService(repository: app.portfolioRepository, leads: LeadRepository(db: app.db))
+            let csv = "项目名称,投资方,责任单位,意向投资（万）,首次接洽\n新校区,甲基金,教育局,100,2021-01-04\n"
+            let report = try await service.run(.init(data: Data(csv.utf8), fileName: "leads.csv", profile: "leads", zoneName: "NYC"))
+            #expect(report.errors == [] && report.leads == 1)
+            let zone = try #require(try await app.portfolioRepository.zone(named: "NYC"))
+            // 100 万 = 1,000,000 dollars
+            #expect(try await LeadRepository(db: app.db).leads(zoneID: zone.id).map(\.lead.intendedInvestment) == [Money(minorUnits: 100_000_000, currency: .usd)])
+        }
+    }
+
     @Test func importTemplatesDownloadPerProfile() async throws {
         try await withLuodiApp { app in
             let template = try XLSXSheet(data: try await app.download("/import/template.xlsx?profile=leads&lang=zh-Hans"), file: "t.xlsx", sheet: "2")

@@ -179,6 +179,10 @@ public struct ImportService: Sendable {
             report.errors = [ImportIssue(file: request.fileName, row: nil, column: nil, message: "lead lists are imported from the command line or the API")]
             return
         }
+        // A lead without a currency is in its zone's money: an existing zone's, else the mapping's.
+        var mapping = mapping
+        let target = (request.zoneName ?? mapping.zone?.name ?? "").trimmingWhitespace()
+        if let zone = try await repository.zone(named: target) { mapping.zone?.currency = zone.zone.currency.code }
         let plan: LeadPlan
         do throws(ImportFailure) {
             plan = try Self.leadPlan(request, mapping: mapping)
@@ -195,6 +199,8 @@ public struct ImportService: Sendable {
             report.committed = !request.dryRun
         } catch let e as LeadImportFailure {
             report.errors = e.rows.map { ImportIssue(file: request.fileName, row: $0.row, column: nil, message: $0.message) }
+            // In a workbook, located in its sheet (file.xlsx:Sheet!5:5).
+            if request.isWorkbook, let sheet = try? request.worksheet() { report.errors = report.errors.map(sheet.locate) }
         } catch let e as LeadError {
             let row: Int?, message: String
             if case let .invalid(field, reason) = e, field.hasPrefix("row "), let n = Int(field.dropFirst(4)) { (row, message) = (n, reason) } else { (row, message) = (nil, e.description) }

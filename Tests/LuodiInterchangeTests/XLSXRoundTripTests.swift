@@ -235,3 +235,10 @@ import ZIPFoundation
         #expect(numbered.projects.map(\.project.name) == ["甲项目"] && numbered.notes.contains { $0.description.contains("'合计：' is a total row") })
     }
 }
+
+@Suite struct SerialDayHintTests {
+    @Test func aSerialDayWithoutADateFormatIsExplained() throws {
+        let issues = try errors("编号,项目名称,计划开工\nA,甲,45000\n")
+        #expect(issues.map(\.description) == ["list.csv:2:计划开工: '45000' is not a date in the format yyyy-MM-dd (if it is an Excel date, the cell has no date format: format the column as a date and save again)"])
+    }
+}

@@ -342,7 +342,10 @@ struct PlanBuilder {
                 }
                 return try Self.lenientISO(c.text)
             } catch {
-                issue(c, "\(error)")
+                // A serial day number (45000 is 2023-03-15) in a cell formatted as General.
+                let hint = Int(c.text).map { (20_000...80_000).contains($0) } == true
+                    ? " (if it is an Excel date, the cell has no date format: format the column as a date and save again)" : ""
+                issue(c, "\(error)\(hint)")
                 return nil
             }
         }

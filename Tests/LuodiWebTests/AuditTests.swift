@@ -8,6 +8,24 @@ import VaporTesting
 
 /// Every kind of change leaves an audit entry, written in the change's own transaction.
 @Suite struct AuditTests {
+    /// A project changed by an import has the change in its own history, before and after.
+    @Test func anImportsChangeIsInTheProjectsHistory() async throws {
+        try await withLuodiApp { app in
+            _ = try await app.importCSV(templateCSV)
+            let again = try await app.importCSV(templateCSV.replacingOccurrences(of: "\"50,000\"", with: "60000"))
+            #expect(again.outcome?.projectsUpdated == 1 && again.outcome?.projectsUnchanged == 1)
+            let zone = try #require(try await app.portfolioRepository.zone(named: "测试开发区"))
+            let jm01 = try #require(try await app.portfolioRepository.projects(zoneID: zone.id).first { $0.plan.project.key == "JM-01" })
+            try await app.testing().test(.GET, "/api/v1/audit?projectID=\(jm01.id)") { res in
+                let mine = try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as! [[String: Any]]
+                let entry = try #require(mine.first { $0["action"] as? String == "import" })
+                // 50,000 万元 = 50,000,000,000 fen before; 60,000 万元 after
+                #expect((entry["old"] as? String)?.contains(#""minorUnits":50000000000"#) == true && (entry["new"] as? String)?.contains(#""minorUnits":60000000000"#) == true)
+                #expect(mine.count == 1)
+            }
+        }
+    }
+
     @Test func everyKindOfChangeIsRecordedWithBeforeAndAfter() async throws {
         try await withLuodiApp { app in
             _ = try await app.importCSV(templateCSV)

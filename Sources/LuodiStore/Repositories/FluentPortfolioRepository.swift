@@ -182,6 +182,9 @@ public struct FluentPortfolioRepository: PortfolioRepository {
                 record.assign(plan.project)
                 record.version += 1
                 try await record.update(on: db)
+                // In the project's own history: what the import changed, before and after.
+                try await AuditLog.write(on: db, zoneID: zoneID, projectID: old.id, entity: "project", entityID: old.plan.project.key, action: "import",
+                                         actor: nil, old: old.plan, new: plan)
                 guard batch.replacesMilestones else { continue }
                 replaced.append(old.id)
                 newMilestones += plan.milestones.enumerated().map { MilestoneRecord(projectID: old.id, position: $0.offset, milestone: $0.element) }

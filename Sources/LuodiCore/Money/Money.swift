@@ -63,6 +63,14 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         return Money(minorUnits: sum, currency: currency)
     }
 
+    /// The exact amount in `unit` of major units, the inverse of `MoneyParser`: 15,000,000 yuan
+    /// in `.wan` is 1500, 12.34 dollars in `.one` is 12.34 (no binary rounding).
+    public func decimal(in unit: MoneyUnit) -> Decimal {
+        var value = Decimal(minorUnits)
+        for _ in 0..<(currency.minorUnitDigits + unit.exponent) { value /= 10 }
+        return value
+    }
+
     /// Amount in major units (yuan, dollars) as a Double, for ratios and display only.
     public var majorUnits: Double {
         Double(minorUnits) / Double(Int64.power10(currency.minorUnitDigits))

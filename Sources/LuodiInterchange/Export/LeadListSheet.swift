@@ -33,14 +33,11 @@ public struct LeadListSheet: Sendable {
         template = try BundledProfiles.named("leads")
     }
 
-    static let stageFields: [(String, LeadStage)] = LeadListImporter.stageDates
-
     /// - Parameter stageHeader: the last column's header (the current stage), in the reader's language.
     /// - Parameter stageName: the current stage's name in the reader's language.
     public func sheet(_ entries: [LeadListEntry], sheetName: String, stageHeader: String, stageName: (LeadStage) -> String) -> XLSXSheetData {
-        let fields = ["title", "investor", "origin", "parentGroup", "channel", "industryCluster", "intendedInvestment", "currency",
-                      "ownerDepartment", "officer", "projectCode", "projectKey"] + Self.stageFields.map(\.0) + ["lostOn", "lostReason", "by"]
-        let header = fields.map { field -> String in
+        // The importer's fields, in its order (the row below follows it).
+        let header = LeadListImporter.fields.map { field -> String in
             let name = (template.lead?[field]?.column ?? Mapping.ColumnName([field])).shown(chinese: chinese)
             return field == "intendedInvestment" ? (chinese ? "\(name)（万）" : "\(name) (万)") : name
         }
@@ -52,13 +49,8 @@ public struct LeadListSheet: Sendable {
         func text(_ t: String?) -> XLSXCell { t.map(XLSXCell.text) ?? .empty }
         let rows: [[XLSXCell]] = entries.map { e in
             let l = e.lead
-            var amount = XLSXCell.empty
-            if let m = l.intendedInvestment {
-                var v = Decimal(m.minorUnits)
-                for _ in 0..<(m.currency.minorUnitDigits + 4) { v /= 10 }
-                amount = .decimal(v)
-            }
-            let reached = Self.stageFields.map { _, stage in e.transitions.first { $0.to == stage }.map { XLSXCell.date($0.on) } ?? .empty }
+            let amount = l.intendedInvestment.map { XLSXCell.decimal($0.decimal(in: .wan)) } ?? .empty
+            let reached = LeadListImporter.stageDates.map { _, stage in e.transitions.first { $0.to == stage }.map { XLSXCell.date($0.on) } ?? .empty }
             let lost = e.stage == .lost ? e.transitions.last { $0.to == .lost } : nil
             return [.text(l.title), .text(l.investor.name), text(l.investor.origin), text(l.investor.parentGroup), .text(word("channel", l.channel.rawValue)),
                     text(l.industryCluster), amount, l.intendedInvestment.map { .text(word("currency", $0.currency.code)) } ?? .empty,

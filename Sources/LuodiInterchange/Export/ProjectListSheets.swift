@@ -45,9 +45,7 @@ public struct ProjectListSheets: Sendable {
 
     func money(_ m: Money?) -> XLSXCell {
         guard let m, m.currency == currency else { return .empty }
-        var value = Decimal(m.minorUnits)
-        for _ in 0..<(currency.minorUnitDigits + (currency == .cny ? 4 : 0)) { value /= 10 }
-        return .decimal(value)
+        return .decimal(m.decimal(in: currency == .cny ? .wan : .one))
     }
 
     func projectCells(_ p: Project) -> [XLSXCell] {

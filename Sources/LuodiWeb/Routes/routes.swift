@@ -10,7 +10,7 @@ func routes(_ app: Application) throws {
             guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
             let (data, name) = try await list.make(service: req.portfolio, db: req.db, zone: zone, asOf: try req.asOfParameter(),
                                                    period: req.query[String.self, at: "period"], lang: req.language)
-            return ListWorkbooks.response(data, name: name)
+            return Response.download(data, name: name)
         }.access(.action([.projects, .milestones].contains(list) ? .readProject : .readZone))
     }
     app.get("projects") { try await ProjectIndexPage.handle($0) }.access(.action(.readProject))

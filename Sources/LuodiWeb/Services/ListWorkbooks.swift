@@ -67,13 +67,12 @@ enum ListWorkbooks {
     /// numbers (completion and share to 2 decimals, as the page's figures before rounding to 1).
     static func ranking(_ r: RankingReport, lang: Language) throws -> Data {
         let t = lang.strings.targets, w = lang.strings.workbook, s = lang.strings
-        func round2(_ x: Double) -> XLSXCell { .number((x * 100).rounded() / 100) }
-        var ranks: [[XLSXCell]] = r.departments.map { [.number(Double($0.rank)), .text($0.department), round2($0.score)] }
+        var ranks: [[XLSXCell]] = r.departments.map { [.number(Double($0.rank)), .text($0.department), .number(round2($0.score))] }
         if ranks.isEmpty { ranks = [[.text(t.noTargets)]] }
         let detail: [[XLSXCell]] = r.departments.flatMap { d in
             d.contributions.map { c in
                 [.text(d.department), .text(c.metricName), .text(c.unit), .number(c.annualTarget), .number(c.actualToDate),
-                 round2(c.completion * 100), round2(r.timeElapsedShare.percent), .number(c.weight), round2(c.points),
+                 .number(round2(c.completion * 100)), .number(round2(r.timeElapsedShare.percent)), .number(c.weight), .number(round2(c.points)),
                  .text(c.reported ? "" : t.notReported)]
             }
         }
@@ -83,13 +82,5 @@ enum ListWorkbooks {
             XLSXSheetData(name: w.targetDetail, header: [s.department, t.metric, t.unit, t.annualTarget, t.actualToDate, w.completionPercent,
                                                          w.sharePercent, t.weight, t.points, t.notReported], rows: detail),
         ])
-    }
-
-    /// A workbook download.
-    static func response(_ data: Data, name: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        headers.contentDisposition = .init(.attachment, filename: name)
-        return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 }

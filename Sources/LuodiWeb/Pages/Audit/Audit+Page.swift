@@ -39,11 +39,8 @@ enum AuditPage {
                                    e.old ?? "", e.new ?? ""].map(ProblemText.cell))
         }
         writer.stream.close()
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "audit.csv")
         let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return Response(status: .ok, headers: headers, body: .init(data: Data([0xEF, 0xBB, 0xBF]) + data))
+        return Response.download(Data([0xEF, 0xBB, 0xBF]) + data, type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]), name: "audit.csv")
     }
 
     static func view(_ entries: [AuditEntry], lang: Language, path: String, zones: [String], zone: String, project: UUID?, actor: String?,

@@ -16,21 +16,21 @@ enum BulletinPage {
     static func markdown(_ req: Request) async throws -> Response {
         guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
         let b = try await load(req, zone)
-        return download(Data(BulletinText.markdown(b, lang: req.language).utf8), type: HTTPMediaType(type: "text", subType: "markdown", parameters: ["charset": "utf-8"]),
+        return Response.download(Data(BulletinText.markdown(b, lang: req.language).utf8), type: HTTPMediaType(type: "text", subType: "markdown", parameters: ["charset": "utf-8"]),
                         name: "bulletin-\(b.period).md")
     }
 
     static func csv(_ req: Request) async throws -> Response {
         guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
         let b = try await load(req, zone)
-        return download(try BulletinText.csv(b, lang: req.language), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
+        return Response.download(try BulletinText.csv(b, lang: req.language), type: HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]),
                         name: "bulletin-\(b.period).csv")
     }
 
     static func xlsx(_ req: Request) async throws -> Response {
         guard let (_, zone) = try await req.selectedZone() else { throw Abort(.notFound, reason: ServiceError.noZones.description) }
         let b = try await load(req, zone)
-        return ListWorkbooks.response(try BulletinText.workbook(b, lang: req.language), name: "bulletin-\(b.period).xlsx")
+        return Response.download(try BulletinText.workbook(b, lang: req.language), name: "bulletin-\(b.period).xlsx")
     }
 
     /// The period asked for, or by default the last period that has ended (the zone's cycle, else months).
@@ -39,12 +39,5 @@ enum BulletinPage {
         let name = req.query[String.self, at: "period"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ReportingPeriod(containing: today, cycle: zone.zone.reportingCycle ?? .monthly).previous.name
         return try await Bulletin.load(req.db, zone: zone, period: name)
-    }
-
-    private static func download(_ data: Data, type: HTTPMediaType, name: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = type
-        headers.contentDisposition = .init(.attachment, filename: name)
-        return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 }

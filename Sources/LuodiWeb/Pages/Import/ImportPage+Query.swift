@@ -66,7 +66,7 @@ enum ImportPage {
         let name = req.query[String.self, at: "profile"].flatMap { $0.isEmpty ? nil : $0 } ?? "luodi"
         let mapping: Mapping
         do { mapping = try BundledProfiles.named(name) } catch { throw Abort(.notFound, reason: "profile: \(error)") }
-        return ListWorkbooks.response(try ImportTemplate.workbook(mapping, chinese: req.language == .zhHans), name: "\(name)-template.xlsx")
+        return Response.download(try ImportTemplate.workbook(mapping, chinese: req.language == .zhHans), name: "\(name)-template.xlsx")
     }
 
     private static func model(_ req: Request) async throws -> ImportPageModel {

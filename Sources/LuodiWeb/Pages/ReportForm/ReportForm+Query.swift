@@ -153,14 +153,6 @@ enum ReportFormPage {
     /// An amount as the form's field takes it back: 万元 for CNY, whole units otherwise, without
     /// trailing zeros (1500万 → "1500", 12.5万 → "12.5").
     static func amountText(_ m: Money) -> String {
-        let digits = m.currency.minorUnitDigits + (m.currency == .cny ? 4 : 0)
-        var text = String(m.minorUnits)
-        if digits > 0 {
-            text = String(repeating: "0", count: max(0, digits + 1 - text.count)) + text
-            text.insert(".", at: text.index(text.endIndex, offsetBy: -digits))
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text
+        "\(m.decimal(in: m.currency == .cny ? .wan : .one))"
     }
 }

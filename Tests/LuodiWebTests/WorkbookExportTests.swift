@@ -92,6 +92,10 @@ import VaporTesting
             let zone = try #require(try await app.portfolioRepository.zone(named: "NYC"))
             // 100 万 = 1,000,000 dollars
             #expect(try await LeadRepository(db: app.db).leads(zoneID: zone.id).map(\.lead.intendedInvestment) == [Money(minorUnits: 100_000_000, currency: .usd)])
+            // a title over 200 characters is refused by the dry run already, with its row
+            let long = "项目名称,投资方,责任单位,首次接洽\n\(String(repeating: "长", count: 201)),乙,局,2021-01-04\n"
+            let dry = try await service.run(.init(data: Data(long.utf8), fileName: "long.csv", profile: "leads", zoneName: "NYC", dryRun: true))
+            #expect(dry.errors.map(\.description) == ["long.csv:2: title: at most 200 characters"])
         }
     }
 

@@ -34,7 +34,7 @@ public enum LeadListImporter {
 
     /// - Throws: `ImportFailure` with every error found.
     public static func plan(data: Data, file: String, mapping: Mapping, zoneName: String? = nil, encoding: TextEncoding? = nil,
-                            sizeLimit: Int = ProjectListImporter.defaultSizeLimit) throws(ImportFailure) -> LeadPlan {
+                            sizeLimit: Int = ProjectListImporter.defaultSizeLimit, currency: CurrencyCode? = nil) throws(ImportFailure) -> LeadPlan {
         guard data.count <= sizeLimit else {
             throw ImportFailure(issues: [ImportIssue(file: file, row: nil, column: nil, message: "the file has \(data.count) bytes, over the import limit of \(sizeLimit) bytes")])
         }
@@ -52,12 +52,13 @@ public enum LeadListImporter {
             throw ImportFailure(issues: issues + [ImportIssue(file: file, row: nil, column: nil, message: "\(error)")])
         }
         guard issues.isEmpty else { throw ImportFailure(issues: issues) }
-        return try plan(table: table, mapping: mapping, zoneName: zoneName)
+        return try plan(table: table, mapping: mapping, zoneName: zoneName, currency: currency)
     }
 
     /// Plans from a table already read (a worksheet).
     /// - Throws: `ImportFailure` with every error found.
-    public static func plan(table: CSVTable, mapping: Mapping, zoneName: String? = nil) throws(ImportFailure) -> LeadPlan {
+    /// - Parameter currency: the zone's currency, for leads that name none (default the mapping's zone's, else yuan).
+    public static func plan(table: CSVTable, mapping: Mapping, zoneName: String? = nil, currency: CurrencyCode? = nil) throws(ImportFailure) -> LeadPlan {
         guard let sources = mapping.lead else {
             throw ImportFailure(issues: [ImportIssue(file: mapping.name, row: nil, column: "lead", message: "this mapping has no lead section")])
         }
@@ -75,7 +76,7 @@ public enum LeadListImporter {
         }
         let blanks = Set(mapping.blankValues ?? [])
         let zone = (zoneName ?? mapping.zone?.name ?? "").trimmingWhitespace()
-        let zoneCurrency = (try? CurrencyCode(mapping.zone?.currency ?? "CNY")) ?? .cny
+        let zoneCurrency = currency ?? (try? CurrencyCode(mapping.zone?.currency ?? "CNY")) ?? .cny
         var rows: [LeadPlanRow] = []
         var seen: [String: Int] = [:]
         for (i, record) in table.rows.enumerated() where !record.isEmpty {
@@ -97,10 +98,7 @@ public enum LeadListImporter {
             }
             func date(_ field: String) -> CalendarDate? {
                 guard let c = cell(field) else { return nil }
-                do {
-                    if let format = sources[field]?.dateFormat ?? mapping.dateFormat { return try format.parse(c.text) }
-                    return try PlanBuilder.lenientISO(c.text)
-                } catch {
+                do { return try PlanBuilder.listDate(c.text, format: sources[field]?.dateFormat ?? mapping.dateFormat) } catch {
                     rowIssues.append(ImportIssue(file: file, row: row, column: c.column, message: "\(error)"))
                     return nil
                 }

@@ -332,20 +332,8 @@ struct PlanBuilder {
         guard let cells = cells?.filter({ !blankTokens.contains($0.text) }), !cells.isEmpty, let accessor else { return nil }
         let format = accessor.source.dateFormat ?? mapping.dateFormat
         func parse(_ c: Cell) -> CalendarDate? {
-            do {
-                // A workbook's date cells read as yyyy-MM-dd whatever the list's own text format.
-                if let format {
-                    do { return try format.parse(c.text) } catch {
-                        if c.text.count == 10, let iso = try? CalendarDate(iso: c.text) { return iso }
-                        throw error
-                    }
-                }
-                return try Self.lenientISO(c.text)
-            } catch {
-                // A serial day number (45000 is 2023-03-15) in a cell formatted as General.
-                let hint = Int(c.text).map { (20_000...80_000).contains($0) } == true
-                    ? " (if it is an Excel date, the cell has no date format: format the column as a date and save again)" : ""
-                issue(c, "\(error)\(hint)")
+            do { return try Self.listDate(c.text, format: format) } catch {
+                issue(c, "\(error)")
                 return nil
             }
         }
@@ -371,6 +359,27 @@ struct PlanBuilder {
     }
 
     /// `yyyy-MM-dd`, `yyyy/M/d` or `yyyy.M.d` when the mapping declares no format.
+    /// A date cell of a list, project or lead: in the mapping's `format` when it names one (a
+    /// workbook's date cells, read as yyyy-MM-dd, accepted too), else `lenientISO`.
+    /// - Throws: an error whose description is the format's complaint, with a hint when the
+    ///   text is a serial day number (45000 is 2023-03-15) in a cell formatted as General.
+    static func listDate(_ text: String, format: DateFormat?) throws -> CalendarDate {
+        struct Refused: Error, CustomStringConvertible { let description: String }
+        do {
+            if let format {
+                do { return try format.parse(text) } catch {
+                    if text.count == 10, let iso = try? CalendarDate(iso: text) { return iso }
+                    throw error
+                }
+            }
+            return try lenientISO(text)
+        } catch {
+            let hint = Int(text).map { (20_000...80_000).contains($0) } == true
+                ? " (if it is an Excel date, the cell has no date format: format the column as a date and save again)" : ""
+            throw Refused(description: "\(error)\(hint)")
+        }
+    }
+
     static func lenientISO(_ text: String) throws -> CalendarDate {
         for pattern in ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d"] {
             let format = try! DateFormat(pattern)

@@ -137,7 +137,8 @@ public struct LeadRepository: Sendable {
     /// A lead already recorded (same investment and investor) is refused with its row, since
     /// its history is edited on its own page, not overwritten by a list. `dryRun` checks only.
     /// - Returns: the number of leads (that would be) created.
-    /// - Throws: `LeadError.invalid` whose field is `row N` or `zone`.
+    /// - Throws: `LeadError.invalid` naming `zone`; `LeadImportFailure` with every refused row
+    ///   (checked in a dry run too).
     /// A row's `projectKey` links the zone's project of that key when the lead signs.
     public func importLeads(zoneName: String, rows: [(row: Int, lead: Lead, moves: [LeadTransition], projectKey: String?)], file: String,
                             dryRun: Bool) async throws -> Int {
@@ -154,6 +155,7 @@ public struct LeadRepository: Sendable {
             var problems: [(row: Int, message: String)] = []
             let today = CalendarDate.today(timeZoneIdentifier: try zone.domain().timeZone)
             for row in rows {
+                do { try Self.validate(row.lead) } catch { problems.append((row.row, "\(error)")) }
                 if let id = existing["\(row.lead.title)\u{1F}\(row.lead.investor.name)"] {
                     problems.append((row.row, "'\(row.lead.title)' of \(row.lead.investor.name) is already recorded (lead \(id)); move it on its page"))
                 }
@@ -174,7 +176,6 @@ public struct LeadRepository: Sendable {
             if !problems.isEmpty { throw LeadImportFailure(rows: problems) }
             guard !dryRun else { return rows.count }
             for row in rows {
-                try Self.validate(row.lead)
                 let r = LeadRecord()
                 r.zoneID = zoneID
                 r.lead = try StoreJSON.encode(row.lead)

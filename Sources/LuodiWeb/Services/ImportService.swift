@@ -154,14 +154,17 @@ public struct ImportService: Sendable {
         return nil
     }
 
-    /// Plans a lead list from CSV or a worksheet (issues located in the sheet).
-    static func leadPlan(_ request: Request, mapping: Mapping) throws(ImportFailure) -> LeadPlan {
+    /// Plans a lead list from CSV or a worksheet (issues located in the sheet), with how to
+    /// locate later issues of its rows (in the sheet for a workbook).
+    /// - Parameter currency: the target zone's, when it exists.
+    static func leadPlan(_ request: Request, mapping: Mapping, currency: CurrencyCode? = nil) throws(ImportFailure)
+        -> (plan: LeadPlan, locate: @Sendable (ImportIssue) -> ImportIssue) {
         guard request.isWorkbook else {
-            return try LeadListImporter.plan(data: request.data, file: request.fileName, mapping: mapping, zoneName: request.zoneName,
-                                             encoding: request.encoding, sizeLimit: request.sizeLimit)
+            return (try LeadListImporter.plan(data: request.data, file: request.fileName, mapping: mapping, zoneName: request.zoneName,
+                                              encoding: request.encoding, sizeLimit: request.sizeLimit, currency: currency), { $0 })
         }
         let sheet = try request.worksheet()
-        do { return try LeadListImporter.plan(table: CSVTable(sheet: sheet), mapping: mapping, zoneName: request.zoneName) } catch {
+        do { return (try LeadListImporter.plan(table: CSVTable(sheet: sheet), mapping: mapping, zoneName: request.zoneName, currency: currency), sheet.locate) } catch {
             throw ImportFailure(issues: error.issues.map(sheet.locate))
         }
     }
@@ -180,12 +183,11 @@ public struct ImportService: Sendable {
             return
         }
         // A lead without a currency is in its zone's money: an existing zone's, else the mapping's.
-        var mapping = mapping
         let target = (request.zoneName ?? mapping.zone?.name ?? "").trimmingWhitespace()
-        if let zone = try await repository.zone(named: target) { mapping.zone?.currency = zone.zone.currency.code }
-        let plan: LeadPlan
+        let currency = try await repository.zone(named: target)?.zone.currency
+        let plan: LeadPlan, locate: @Sendable (ImportIssue) -> ImportIssue
         do throws(ImportFailure) {
-            plan = try Self.leadPlan(request, mapping: mapping)
+            (plan, locate) = try Self.leadPlan(request, mapping: mapping, currency: currency)
         } catch {
             report.errors = error.issues
             return
@@ -198,13 +200,10 @@ public struct ImportService: Sendable {
             _ = try await leads.importLeads(zoneName: plan.zoneName, rows: plan.rows.map { ($0.row, $0.lead, $0.moves, $0.projectKey) }, file: request.fileName, dryRun: request.dryRun)
             report.committed = !request.dryRun
         } catch let e as LeadImportFailure {
-            report.errors = e.rows.map { ImportIssue(file: request.fileName, row: $0.row, column: nil, message: $0.message) }
             // In a workbook, located in its sheet (file.xlsx:Sheet!5:5).
-            if request.isWorkbook, let sheet = try? request.worksheet() { report.errors = report.errors.map(sheet.locate) }
+            report.errors = e.rows.map { locate(ImportIssue(file: request.fileName, row: $0.row, column: nil, message: $0.message)) }
         } catch let e as LeadError {
-            let row: Int?, message: String
-            if case let .invalid(field, reason) = e, field.hasPrefix("row "), let n = Int(field.dropFirst(4)) { (row, message) = (n, reason) } else { (row, message) = (nil, e.description) }
-            report.errors = [ImportIssue(file: request.fileName, row: row, column: nil, message: message)]
+            report.errors = [ImportIssue(file: request.fileName, row: nil, column: nil, message: e.description)]
         }
     }
 
